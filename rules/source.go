@@ -1,0 +1,169 @@
+package rules
+
+// Snippet is text in another language embedded in a file: a shell script in
+// a YAML run: entry or a Markdown fence, a code block in a README. Readers
+// that find one hand it back so the reader for its language can read it.
+type Snippet struct {
+	// Lang names the language: "shell", or a Markdown fence's info word
+	// ("js", "python", …); "" when unknown.
+	Lang string
+	// Text is the snippet as its own language sees it (a YAML block
+	// scalar's value, without the YAML indentation).
+	Text string
+	// Start is the file offset of Text[0] when Text is a contiguous piece
+	// of the file; Map, when set, gives the file offset of every byte of
+	// Text (len(Map) == len(Text)+1) for text that is not.
+	Start int
+	Map   []int
+}
+
+// Offset returns the file offset of byte i of the snippet's text.
+func (s *Snippet) Offset(i int) int {
+	if s.Map != nil {
+		if i < 0 {
+			i = 0
+		}
+		if i >= len(s.Map) {
+			i = len(s.Map) - 1
+		}
+		return s.Map[i]
+	}
+	return s.Start + i
+}
+
+// MapSpan turns a span in the snippet's text into a span in the file.
+func (s *Snippet) MapSpan(sp Span) Span {
+	return Span{s.Offset(sp.Start), s.Offset(sp.End)}
+}
+
+// MapCall moves every span of a call found in the snippet's text into the file.
+func (s *Snippet) MapCall(c *Call) {
+	c.Span = s.MapSpan(c.Span)
+	c.MethodSpan = s.MapSpan(c.MethodSpan)
+	for i := range c.URL {
+		p := &c.URL[i]
+		fileSpan := s.MapSpan(p.Span)
+		// A raw part stays raw only if the mapping kept it contiguous.
+		if p.Raw && fileSpan.End-fileSpan.Start != p.Span.End-p.Span.Start {
+			p.Raw = false
+		}
+		p.Span = fileSpan
+	}
+	for _, list := range [][]Param{c.Params, c.ResponseFields, c.ErrorCodes} {
+		for i := range list {
+			list[i].Span = s.MapSpan(list[i].Span)
+			list[i].NameSpan = s.MapSpan(list[i].NameSpan)
+		}
+	}
+}
+
+// Base is a base URL a file defines under a name (a constant, a class
+// property, Ruby's base_uri, a config entry) that calls in other files of the
+// same project may start from.
+type Base struct {
+	// Name is the identifier the base is defined under ("BASE_URL",
+	// "baseUrl", "lms_api"); "" for a client's default base (Ruby's
+	// base_uri, axios.create({baseURL})) that relative paths start from.
+	Name string
+	URL  []URLPart
+	File string
+}
+
+// Pending is a call whose URL starts from a base it does not define: a hole
+// naming a base (Base, the name as written) or, when Base is "", a relative
+// path for a client's default base. The project's bases complete it.
+type Pending struct {
+	Call Call
+	Base string
+}
+
+// Found is what a reader finds in one file.
+type Found struct {
+	Calls    []Call
+	Snippets []Snippet
+	Bases    []Base
+	Pending  []Pending
+}
+
+// BaseKey reduces the expression a base is written as to the key bases are
+// matched by: its last identifier, lower-case, without '_' or '-'
+// ("this.baseUrl" → "baseurl", "{{ lms_base }}" → "lmsbase", "${LMS_BASE}" → "lmsbase").
+func BaseKey(expr string) string {
+	last := ""
+	cur := []byte{}
+	flush := func() {
+		if len(cur) > 0 {
+			last = string(cur)
+			cur = cur[:0]
+		}
+	}
+	for i := 0; i < len(expr); i++ {
+		c := expr[i]
+		switch {
+		case isIdentByte(c):
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			cur = append(cur, c)
+		case c == '_' || c == '-':
+			// joined: lms_base and lmsBase are one key
+		default:
+			flush()
+		}
+	}
+	flush()
+	return last
+}
+
+// Resolve completes pending calls with a project's bases. For each pending
+// call it returns the alternatives, one per distinct base that fits (the
+// first URL part, standing for the base, replaced by the base's parts placed
+// at that part's span); a pending call no base fits has none.
+func Resolve(pending []Pending, bases []Base) [][]Call {
+	out := make([][]Call, len(pending))
+	for i, p := range pending {
+		key := BaseKey(p.Base)
+		seen := map[string]bool{}
+		for _, b := range bases {
+			if BaseKey(b.Name) != key {
+				continue
+			}
+			text := (&Call{URL: b.URL}).URLText()
+			if seen[text] {
+				continue
+			}
+			seen[text] = true
+			out[i] = append(out[i], complete(p, b))
+		}
+	}
+	return out
+}
+
+func complete(p Pending, b Base) Call {
+	c := p.Call
+	at := c.Span
+	rest := c.URL
+	if p.Base != "" && len(rest) > 0 {
+		at = rest[0].Span
+		rest = rest[1:]
+	} else if len(rest) > 0 {
+		at = Span{rest[0].Span.Start, rest[0].Span.Start}
+	}
+	url := make([]URLPart, 0, len(b.URL)+len(rest))
+	for _, bp := range b.URL {
+		bp.Span, bp.Raw = at, false
+		url = append(url, bp)
+	}
+	// Join without doubling or losing the slash between base and path.
+	if n := len(url); n > 0 && len(rest) > 0 && url[n-1].Hole == "" && rest[0].Hole == "" {
+		base, path := url[n-1].Lit, rest[0].Lit
+		switch {
+		case len(base) > 0 && base[len(base)-1] == '/' && len(path) > 0 && path[0] == '/':
+			url[n-1].Lit = base[:len(base)-1]
+		case (len(base) == 0 || base[len(base)-1] != '/') && (len(path) == 0 || path[0] != '/'):
+			url[n-1].Lit = base + "/"
+		}
+	}
+	c.URL = append(url, rest...)
+	return c
+}

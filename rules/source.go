@@ -100,13 +100,13 @@ func BaseKey(expr string) string {
 	for i := 0; i < len(expr); i++ {
 		c := expr[i]
 		switch {
+		case c == '_' || c == '-':
+			// joined: lms_base and lmsBase are one key
 		case isIdentByte(c):
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
 			cur = append(cur, c)
-		case c == '_' || c == '-':
-			// joined: lms_base and lmsBase are one key
 		default:
 			flush()
 		}

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+	"github.com/fatih/color"
+
+	"github.com/migaudit/migaudit/analyzer"
+	"github.com/migaudit/migaudit/report"
+	"github.com/migaudit/migaudit/rules"
+)
+
+var (
+	formatChoices = []string{"text", "json"}
+	failOnChoices = []string{"error", "warning", "info", "never"}
+	colorChoices  = []string{"auto", "always", "never"}
+)
+
+const scanArgs = "[flags] [PATH...]"
+
+// scanFlags are the flags of scan.
+type scanFlags struct {
+	format, failOn, color       choiceFlag
+	hosts                       listFlag
+	ruleFiles, include, exclude repeatFlag
+	noIgnore, noDefaultExcludes bool
+	maxSize                     sizeFlag
+	jobs                        int
+	config                      string
+}
+
+func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
+	f := &scanFlags{
+		format: choiceFlag{value: "text", choices: formatChoices},
+		failOn: choiceFlag{value: "error", choices: failOnChoices},
+		color:  choiceFlag{value: "auto", choices: colorChoices},
+	}
+	fs := newFlagSet("scan", stderr)
+	fs.Var(&f.format, "format", "output `format`: text or json")
+	fs.Var(&f.failOn, "fail-on", "exit 1 when a finding (or a file error) is at or above this `severity`: error, warning, info or never")
+	fs.Var(&f.hosts, "host", "a 360Learning `host` pattern besides *.360learning.com (repeatable, comma-separated; e.g. lms.acme.io, *.lms.acme.io)")
+	fs.Var(&f.ruleFiles, "rules", "load extra rules from `FILE` (repeatable; the catalog's YAML format)")
+	fs.Var(&f.include, "include", "scan only files matching this doublestar `glob` (repeatable; relative to each PATH)")
+	fs.Var(&f.exclude, "exclude", "skip files matching this doublestar `glob` (repeatable)")
+	fs.BoolVar(&f.noIgnore, "no-ignore", false, "read files that .gitignore excludes")
+	fs.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "read vendored trees too (node_modules, vendor)")
+	fs.Var(&f.maxSize, "max-size", "largest `size` of file read, as 10MiB, 512KiB or bytes (default 10MiB); larger files are reported as errors")
+	fs.IntVar(&f.jobs, "jobs", 0, "files read at once (default: the number of CPUs)")
+	fs.Var(&f.color, "color", "color `mode` of the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
+	fs.StringVar(&f.config, "config", "", "read settings from `FILE` (default: "+defaultConfig+" in the current directory, when present)")
+	return fs, f
+}
+
+func runScan(args []string, stdout, stderr io.Writer) int {
+	fs, f := newScanFlags(stderr)
+	roots, code, ok := parseCommandLine(fs, scanArgs, args, stdout, stderr)
+	if !ok {
+		return code
+	}
+	fail := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "migaudit: "+format+"\n", a...)
+		return exitUsage
+	}
+	if f.jobs < 0 {
+		return fail("--jobs must be 0 or more, not %d", f.jobs)
+	}
+
+	cfg, err := scanConfig(f.config)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if !f.format.set && cfg.Format != "" {
+		f.format.value = cfg.Format
+	}
+	if !f.failOn.set && cfg.FailOn != "" {
+		f.failOn.value = cfg.FailOn
+	}
+	hosts := append(append([]string(nil), cfg.Hosts...), f.hosts.items...)
+	include := append(append([]string(nil), cfg.Include...), f.include.items...)
+	exclude := append(append([]string(nil), cfg.Exclude...), f.exclude.items...)
+	for _, g := range append(append([]string(nil), include...), exclude...) {
+		if !doublestar.ValidatePattern(g) {
+			return fail("invalid glob %q", g)
+		}
+	}
+	catalog, err := loadCatalog(append(append([]string(nil), cfg.Rules...), f.ruleFiles.items...))
+	if err != nil {
+		return fail("%v", err)
+	}
+
+	if len(roots) == 0 {
+		roots = []string{"."}
+	}
+	for _, r := range roots {
+		if _, err := os.Stat(r); err != nil {
+			return fail("cannot scan %s: %v", r, cleanErr(err))
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	res, err := analyzer.Run(ctx, roots, analyzer.Options{
+		Catalog:           catalog,
+		Check:             rules.Options{Hosts: hosts},
+		Include:           include,
+		Exclude:           exclude,
+		NoIgnore:          f.noIgnore,
+		NoDefaultExcludes: f.noDefaultExcludes,
+		MaxFileSize:       f.maxSize.n,
+		Jobs:              f.jobs,
+	})
+	if err != nil {
+		return fail("%v", err)
+	}
+
+	switch f.format.value {
+	case "json":
+		err = report.JSON(stdout, res)
+	default:
+		err = report.Text(stdout, res, report.TextOptions{Color: useColor(f.color.value, stdout)})
+	}
+	if err != nil {
+		return fail("writing the report: %v", err)
+	}
+	if failing(res, f.failOn.value) {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// scanConfig reads the config named by --config, or the default one when
+// it is present.
+func scanConfig(name string) (*config, error) {
+	if name != "" {
+		return loadConfig(name, true)
+	}
+	return loadConfig(defaultConfig, false)
+}
+
+// loadCatalog loads the embedded catalog and the user's rule files.
+func loadCatalog(files []string) (*rules.Catalog, error) {
+	c, err := rules.Default()
+	if err != nil {
+		return nil, fmt.Errorf("embedded catalog: %v", err)
+	}
+	for _, name := range files {
+		if err := c.LoadFile(name); err != nil {
+			// Catalog errors start with the file name; file system errors
+			// name it too: say it once.
+			msg := strings.TrimPrefix(cleanErr(err).Error(), name+": ")
+			return nil, fmt.Errorf("rules file %s: %s", name, msg)
+		}
+	}
+	return c, nil
+}
+
+// failing reports whether the scan found something at or above the
+// --fail-on threshold. A file that could not be read or parsed counts as an
+// error: it may hide v1 calls, and CI must not pass on a scan that did not
+// see the whole tree (exclude the file to accept it).
+func failing(res *analyzer.Result, failOn string) bool {
+	threshold := rules.Severity(failOn).Rank()
+	if threshold == 0 { // never
+		return false
+	}
+	if len(res.Errors) > 0 && rules.Error.Rank() >= threshold {
+		return true
+	}
+	for _, f := range res.Findings {
+		if f.Severity.Rank() >= threshold {
+			return true
+		}
+	}
+	return false
+}
+
+// useColor decides whether the text report is colored: --color always or
+// never decide; auto colors a terminal unless NO_COLOR is set or TERM is
+// dumb (fatih/color works that out for os.Stdout).
+func useColor(mode string, w io.Writer) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	return w == io.Writer(os.Stdout) && !color.NoColor
+}

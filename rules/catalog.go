@@ -92,7 +92,7 @@ var ruleKinds = map[string]bool{
 	"response": true, "property-removed": true, "property-renamed": true, "property-added": true,
 	"header-added": true, "error-removed": true, "error-added": true,
 	"pagination": true, "behaviour": true,
-	"auth": true, "header-required": true, "unmapped": true,
+	"auth": true, "header-required": true, "unmapped": true, "suppression": true,
 }
 
 // Operation is a v1 operation a guide maps to v2, with the guide's rules.

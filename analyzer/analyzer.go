@@ -1,5 +1,14 @@
 // Package analyzer walks source trees, hands each file to the reader for
 // its format, and checks the Calls they find against the rule catalog.
+//
+// The walk is parallel (a shared queue of directories and files, like
+// ripgrep's), honours .gitignore files and .git/info/exclude, and runs a
+// cheap literal prefilter before any parsing: only files that mention
+// "api/v1" or "360learning" are parsed in a first phase. Calls whose URL
+// starts from a base another file defines (a relative path, a
+// {{ lms_api }} reference) are completed per project once every file is
+// read; files of projects that define bases are then re-read if they hold
+// a v1 resource path or a base's name (the second phase).
 package analyzer
 
 import (
@@ -15,7 +24,8 @@ type Options struct {
 	Check rules.Options
 	// Include and Exclude are doublestar globs matched against paths
 	// relative to each root (slash-separated); a file must match an Include
-	// glob when there are any, and no Exclude glob.
+	// glob when there are any, and no Exclude glob. An Exclude glob that
+	// matches a directory prunes it.
 	Include, Exclude []string
 	// NoIgnore reads files .gitignore excludes; NoDefaultExcludes reads
 	// vendored trees (node_modules, vendor) too.
@@ -25,6 +35,10 @@ type Options struct {
 	MaxFileSize int64
 	// Jobs is how many files are read at once (default GOMAXPROCS).
 	Jobs int
+	// SkipGo leaves .go files out of the scan (they still count in
+	// Result.Files): the type-aware Go analyzer reads them instead. When
+	// false they are read as text.
+	SkipGo bool
 }
 
 // FileError is a file that could not be read or parsed.
@@ -35,17 +49,31 @@ type FileError struct {
 
 // Result is what a scan found.
 type Result struct {
-	// Findings, sorted by path, line and column.
+	// Findings, sorted by path, line, column and rule.
 	Findings []rules.Finding
 	// Errors, sorted by path.
 	Errors []FileError
-	// Files counts the files looked at (after ignores and globs).
+	// Files counts the files looked at (after ignores and globs), binary
+	// ones included.
 	Files int
+	// Candidates counts the files the prefilter let through to a reader
+	// (both phases).
+	Candidates int
 }
 
+// DefaultMaxFileSize is the largest file read when Options.MaxFileSize is 0.
+const DefaultMaxFileSize = 10 << 20
+
 // Run scans roots (files or directories). Its error is for a scan that
-// could not run at all (a root that does not exist); problems with single
-// files go in Result.Errors.
+// could not run at all (a root that does not exist, an invalid glob, a
+// cancelled context); problems with single files go in Result.Errors.
+// Finding and error paths are each root as given joined with the path
+// below it, cleaned and slash-separated, so a relative root gives paths
+// relative to the current directory.
 func Run(ctx context.Context, roots []string, opt Options) (*Result, error) {
-	return &Result{}, nil // TODO(analyzer helper): implement
+	s, err := newScan(ctx, roots, opt)
+	if err != nil {
+		return nil, err
+	}
+	return s.run()
 }

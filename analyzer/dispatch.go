@@ -1,0 +1,197 @@
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/migaudit/migaudit/analyzer/curl"
+	"github.com/migaudit/migaudit/analyzer/markdown"
+	"github.com/migaudit/migaudit/analyzer/postman"
+	"github.com/migaudit/migaudit/analyzer/text"
+	"github.com/migaudit/migaudit/analyzer/yaml"
+	"github.com/migaudit/migaudit/rules"
+)
+
+// readerSet names every reader dispatch uses; tests swap them.
+type readerSet struct {
+	curlRead, postmanRead, yamlRead, textRead, markdownRead func(string, []byte) (*rules.Found, error)
+	curlSnippet, textSnippet                                func(string, *rules.Snippet) (*rules.Found, error)
+	isPostman                                               func([]byte) bool
+}
+
+var readers = readerSet{
+	curlRead:     curl.Read,
+	postmanRead:  postman.Read,
+	yamlRead:     yaml.Read,
+	textRead:     text.Read,
+	markdownRead: markdown.Read,
+	curlSnippet:  curl.ReadSnippet,
+	textSnippet:  text.ReadSnippet,
+	isPostman:    postman.IsCollection,
+}
+
+// format is how a file is read.
+type format int
+
+const (
+	fmtText format = iota
+	fmtShell
+	fmtMarkdown
+	fmtJSON
+	fmtYAML
+	fmtGo
+)
+
+func formatOf(name string, src []byte) format {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".sh", ".bash", ".zsh", ".ksh", ".bats":
+		return fmtShell
+	case ".md", ".markdown", ".mdx":
+		return fmtMarkdown
+	case ".json":
+		return fmtJSON
+	case ".yaml", ".yml":
+		return fmtYAML
+	case ".go":
+		return fmtGo
+	case "":
+		if shellShebang(src) {
+			return fmtShell
+		}
+	}
+	return fmtText
+}
+
+func isGo(name string) bool { return strings.HasSuffix(name, ".go") }
+
+// shellShebang reports whether src starts with a #! line running sh, bash
+// or zsh (directly or through env).
+func shellShebang(src []byte) bool {
+	if !bytes.HasPrefix(src, []byte("#!")) {
+		return false
+	}
+	line := src[2:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	fields := strings.Fields(string(line))
+	if len(fields) == 0 {
+		return false
+	}
+	prog := path.Base(fields[0])
+	if prog == "env" {
+		for _, f := range fields[1:] {
+			if !strings.HasPrefix(f, "-") {
+				prog = path.Base(f)
+				break
+			}
+		}
+	}
+	switch prog {
+	case "sh", "bash", "zsh", "ksh", "dash":
+		return true
+	}
+	return false
+}
+
+// shellFences are the Markdown fence info words read as shell.
+var shellFences = map[string]bool{
+	"sh": true, "bash": true, "shell": true, "console": true, "zsh": true,
+	"terminal": true, "curl": true, "": true, "shell-session": true, "shellsession": true,
+}
+
+// dispatch runs the readers for a file by its name and returns what they
+// found and the messages of their errors. A reader that panics becomes an
+// "internal error" message and the others still run.
+func dispatch(name string, src []byte, skipGo bool) (*rules.Found, []string) {
+	d := &dispatcher{name: name, found: &rules.Found{}}
+	switch formatOf(name, src) {
+	case fmtShell:
+		if !d.file(readers.curlRead, src) {
+			d.file(readers.textRead, src) // nothing lost when the shell does not parse
+		}
+	case fmtMarkdown:
+		if f := d.fileFound(readers.markdownRead, src); f != nil {
+			for i := range f.Snippets {
+				sn := &f.Snippets[i]
+				if shellFences[sn.Lang] {
+					d.snippet(readers.curlSnippet, sn)
+				} else {
+					d.snippet(readers.textSnippet, sn)
+				}
+			}
+		}
+	case fmtJSON:
+		if readers.isPostman(src) {
+			d.file(readers.postmanRead, src)
+		} else {
+			d.file(readers.textRead, src)
+		}
+	case fmtYAML:
+		f := d.fileFound(readers.yamlRead, src)
+		if f == nil {
+			d.file(readers.textRead, src) // unparsable YAML (a Helm template): read as text
+			break
+		}
+		for i := range f.Snippets {
+			d.snippet(readers.curlSnippet, &f.Snippets[i])
+		}
+	case fmtGo:
+		if !skipGo {
+			d.file(readers.textRead, src)
+		}
+	default:
+		d.file(readers.textRead, src)
+	}
+	return d.found, d.errs
+}
+
+type dispatcher struct {
+	name  string
+	found *rules.Found
+	errs  []string
+}
+
+// file runs a whole-file reader and keeps what it found; false on error.
+func (d *dispatcher) file(read func(string, []byte) (*rules.Found, error), src []byte) bool {
+	return d.fileFound(read, src) != nil
+}
+
+// fileFound runs a whole-file reader, keeps its calls, bases and pending
+// calls, and returns its result (for the snippets); nil on error.
+func (d *dispatcher) fileFound(read func(string, []byte) (*rules.Found, error), src []byte) *rules.Found {
+	f, err := guard(func() (*rules.Found, error) { return read(d.name, src) })
+	return d.keep(f, err)
+}
+
+func (d *dispatcher) snippet(read func(string, *rules.Snippet) (*rules.Found, error), sn *rules.Snippet) {
+	f, err := guard(func() (*rules.Found, error) { return read(d.name, sn) })
+	d.keep(f, err)
+}
+
+func (d *dispatcher) keep(f *rules.Found, err error) *rules.Found {
+	if err != nil {
+		d.errs = append(d.errs, err.Error())
+		return nil
+	}
+	if f == nil {
+		return &rules.Found{}
+	}
+	d.found.Calls = append(d.found.Calls, f.Calls...)
+	d.found.Bases = append(d.found.Bases, f.Bases...)
+	d.found.Pending = append(d.found.Pending, f.Pending...)
+	return f
+}
+
+// guard turns a reader's panic into an error, so one bad file does not stop
+// the scan.
+func guard(read func() (*rules.Found, error)) (f *rules.Found, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return read()
+}

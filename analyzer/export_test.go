@@ -1,0 +1,111 @@
+package analyzer
+
+import (
+	"bytes"
+	"strings"
+	"sync"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// ReaderLog records which reader was called on which file ("text a.txt").
+type ReaderLog struct {
+	mu    sync.Mutex
+	Calls []string
+}
+
+// UseLineReaders replaces every reader with a line reader, so the walk can
+// be tested apart from the real readers, and returns a function restoring
+// them. Lines it understands:
+//
+//	GET https://acme.360learning.com/api/v1/users   a call
+//	BASE lms https://acme.360learning.com/api/v1     a base named lms
+//	PENDING lms GET /users                           a call from base lms
+//	PANIC                                            a reader panic
+//	FAIL message                                     a reader error (not text's)
+//
+// Markdown is split into one "" snippet (the whole text); YAML into one
+// shell snippet. Every call is logged in log when log is not nil.
+func UseLineReaders(log *ReaderLog) (restore func()) {
+	saved := readers
+	note := func(reader, file string) {
+		if log != nil {
+			log.mu.Lock()
+			log.Calls = append(log.Calls, reader+" "+file)
+			log.mu.Unlock()
+		}
+	}
+	whole := func(name string) func(string, []byte) (*rules.Found, error) {
+		return func(file string, src []byte) (*rules.Found, error) {
+			note(name, file)
+			if name == "text" {
+				src = bytes.ReplaceAll(src, []byte("FAIL"), []byte("fail"))
+			}
+			return lineRead(file, src, 0)
+		}
+	}
+	snip := func(name string) func(string, *rules.Snippet) (*rules.Found, error) {
+		return func(file string, sn *rules.Snippet) (*rules.Found, error) {
+			note(name+"-snippet:"+sn.Lang, file)
+			return lineRead(file, []byte(sn.Text), sn.Start)
+		}
+	}
+	readers = readerSet{
+		curlRead: whole("curl"), postmanRead: whole("postman"), textRead: whole("text"),
+		yamlRead: func(file string, src []byte) (*rules.Found, error) {
+			note("yaml", file)
+			if bytes.Contains(src, []byte("FAIL")) {
+				return lineRead(file, src, 0)
+			}
+			return &rules.Found{Snippets: []rules.Snippet{{Lang: "shell", Text: string(src)}}}, nil
+		},
+		markdownRead: func(file string, src []byte) (*rules.Found, error) {
+			note("markdown", file)
+			return &rules.Found{Snippets: []rules.Snippet{{Lang: "", Text: string(src)}, {Lang: "prose", Text: ""}}}, nil
+		},
+		curlSnippet: snip("curl"), textSnippet: snip("text"),
+		isPostman: func(src []byte) bool { return bytes.Contains(src, []byte(`"_postman_id"`)) },
+	}
+	return func() { readers = saved }
+}
+
+type lineError string
+
+func (e lineError) Error() string { return string(e) }
+
+func lineRead(file string, src []byte, base int) (*rules.Found, error) {
+	f := &rules.Found{}
+	off := base
+	for _, line := range strings.SplitAfter(string(src), "\n") {
+		start := off
+		off += len(line)
+		line = strings.TrimRight(line, "\r\n")
+		fields := strings.Fields(line)
+		if len(fields) == 0 {
+			continue
+		}
+		part := func(text string) rules.URLPart {
+			i := strings.Index(line, text)
+			return rules.URLPart{Lit: text, Raw: true, Span: rules.Span{Start: start + i, End: start + i + len(text)}}
+		}
+		switch {
+		case fields[0] == "PANIC":
+			panic("line reader asked to panic")
+		case fields[0] == "FAIL":
+			return nil, lineError(strings.Join(fields[1:], " "))
+		case fields[0] == "BASE" && len(fields) == 3:
+			f.Bases = append(f.Bases, rules.Base{Name: fields[1], URL: []rules.URLPart{part(fields[2])}, File: file})
+		case fields[0] == "PENDING" && len(fields) == 4:
+			ref := part(fields[1])
+			ref.Hole, ref.Lit, ref.Raw = fields[1], "", false
+			c := rules.Call{File: file, Reader: "line", Method: fields[2], URL: []rules.URLPart{ref, part(fields[3])}}
+			c.Span = c.URLSpan()
+			f.Pending = append(f.Pending, rules.Pending{Call: c, Base: fields[1]})
+		case len(fields) == 2 && fields[0] == strings.ToUpper(fields[0]) && strings.Contains(fields[1], "://"):
+			c := rules.Call{File: file, Reader: "line", Method: fields[0], URL: []rules.URLPart{part(fields[1])}}
+			c.Span = c.URLSpan()
+			f.Calls = append(f.Calls, c)
+		}
+	}
+	return f, nil
+}

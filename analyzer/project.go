@@ -1,0 +1,141 @@
+package analyzer
+
+import (
+	"bytes"
+	"sort"
+	"sync"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// project is a group of files whose calls may use each other's bases: the
+// files below the nearest directory holding a project marker (.git, go.mod,
+// package.json, …) or the scan root.
+type project struct {
+	mu      sync.Mutex
+	bases   []rules.Base
+	pending []pendingCall
+	// rejects are the files phase 1's prefilter turned down (their paths):
+	// phase 2 re-reads them if the project defines bases.
+	rejects []string
+}
+
+// pendingCall is a call waiting for the project's bases, with what is
+// needed to place its findings in its file.
+type pendingCall struct {
+	p     rules.Pending
+	path  string
+	lines *rules.Lines
+}
+
+func (s *scan) newProject() *project {
+	p := &project{}
+	s.mu.Lock()
+	s.projects = append(s.projects, p)
+	s.mu.Unlock()
+	return p
+}
+
+func (p *project) reject(abs string) {
+	p.mu.Lock()
+	p.rejects = append(p.rejects, abs)
+	p.mu.Unlock()
+}
+
+func (p *project) add(path string, bases []rules.Base, pending []rules.Pending, lines *rules.Lines) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.bases = append(p.bases, bases...)
+	for _, pc := range pending {
+		p.pending = append(p.pending, pendingCall{p: pc, path: path, lines: lines})
+	}
+}
+
+// phase2Set is the second-phase prefilter of a project: literals that mark
+// a file as possibly holding a call relative to one of its bases.
+type phase2Set struct {
+	literals [][]byte // matched as written ("/users")
+	names    [][]byte // base names, lower-case, matched in any case
+}
+
+// phase2 returns the project's second-phase prefilter, or nil when the
+// project defines no base (nothing to complete) or rejected no file.
+func (p *project) phase2(c *rules.Catalog) *phase2Set {
+	if len(p.bases) == 0 || len(p.rejects) == 0 {
+		return nil
+	}
+	set := &phase2Set{}
+	keys := make([]string, 0, len(c.Resources))
+	for k := range c.Resources {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		set.literals = append(set.literals, []byte("/"+k))
+	}
+	seen := map[string]bool{}
+	for _, b := range p.bases {
+		n := bytes.ToLower([]byte(b.Name))
+		if len(n) == 0 || seen[string(n)] {
+			continue
+		}
+		seen[string(n)] = true
+		set.names = append(set.names, n)
+	}
+	return set
+}
+
+func (set *phase2Set) match(src []byte) bool {
+	for _, l := range set.literals {
+		if bytes.Contains(src, l) {
+			return true
+		}
+	}
+	for _, n := range set.names {
+		if containsFold(src, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether src holds lower (lower-case ASCII) in any
+// letter case.
+func containsFold(src, lower []byte) bool {
+	first := lower[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper -= 'a' - 'A'
+	}
+	for i := 0; i+len(lower) <= len(src); i++ {
+		c := src[i]
+		if c != first && c != upper {
+			continue
+		}
+		if equalFoldASCII(src[i:i+len(lower)], string(lower)) {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve completes the project's pending calls with its bases: of the
+// alternatives (one per fitting base), the first that yields findings wins.
+func (w *worker) resolve(p *project) {
+	if len(p.pending) == 0 || len(p.bases) == 0 {
+		return
+	}
+	pend := make([]rules.Pending, len(p.pending))
+	for i, pc := range p.pending {
+		pend[i] = pc.p
+	}
+	for i, alts := range rules.Resolve(pend, p.bases) {
+		for k := range alts {
+			fs := w.s.opt.Catalog.Check(&alts[k], &w.s.opt.Check)
+			if len(fs) > 0 {
+				w.add(p.pending[i].path, fs, p.pending[i].lines)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,222 @@
+package analyzer
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// binarySniff is how many leading bytes are looked at for a NUL.
+const binarySniff = 8000
+
+// bufPool recycles read buffers; buffers over pooledMax are left to the GC
+// so one huge file does not pin its memory for the rest of the scan.
+var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+
+const pooledMax = 4 << 20
+
+// file reads one file, prefilters it and, when it is a candidate, parses it.
+func (w *worker) file(j job) {
+	if j.phase2 == nil {
+		w.files++
+	}
+	if w.s.opt.SkipGo && isGo(j.abs) {
+		return // the Go analyzer's
+	}
+	bp := bufPool.Get().(*[]byte)
+	defer func() {
+		if cap(*bp) <= pooledMax {
+			*bp = (*bp)[:0]
+			bufPool.Put(bp)
+		}
+	}()
+	src, skip := w.load(j.abs, bp)
+	if skip {
+		return
+	}
+	proj := j.dir.proj
+	if j.phase2 != nil {
+		if !j.phase2.match(src) {
+			return
+		}
+	} else if !candidate(src) {
+		proj.reject(j.abs)
+		return
+	}
+	w.parse(j.abs, src, proj)
+}
+
+// load reads the file at abs into *bp. It reports skip for binary files
+// and files that could not be read (with an error recorded).
+func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
+	f, err := os.Open(abs)
+	if err != nil {
+		w.fail(abs, err)
+		return nil, true
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		w.fail(abs, err)
+		return nil, true
+	}
+	size := info.Size()
+	if size > w.s.maxSize {
+		head := make([]byte, binarySniff)
+		n, _ := io.ReadFull(f, head)
+		if bytes.IndexByte(head[:n], 0) < 0 {
+			w.errorf(abs, "file too large (%s; the limit is %s)", formatSize(size), formatSize(w.s.maxSize))
+		}
+		return nil, true
+	}
+	buf := *bp
+	if int64(cap(buf)) < size+1 {
+		buf = make([]byte, 0, size+512)
+	}
+	buf = buf[:0]
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grows: the file grew since Stat
+		}
+		n, err := f.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			*bp = buf
+			w.fail(abs, err)
+			return nil, true
+		}
+		if int64(len(buf)) > w.s.maxSize {
+			break // grew past the limit while read: read what fits
+		}
+	}
+	*bp = buf
+	if bytes.IndexByte(buf[:min(len(buf), binarySniff)], 0) >= 0 {
+		return nil, true
+	}
+	return buf, false
+}
+
+// candidate is the phase-1 prefilter: the file mentions "api/v1" or, in
+// any case, "360learning".
+func candidate(src []byte) bool {
+	return bytes.Contains(src, []byte("api/v1")) || contains360(src)
+}
+
+// contains360 reports whether src holds "360learning" in any letter case.
+func contains360(src []byte) bool {
+	const rest = "learning"
+	for off := 0; ; {
+		i := bytes.Index(src[off:], []byte("360"))
+		if i < 0 {
+			return false
+		}
+		i += off + 3
+		if len(src)-i < len(rest) {
+			return false
+		}
+		if equalFoldASCII(src[i:i+len(rest)], rest) {
+			return true
+		}
+		off = i
+	}
+}
+
+// equalFoldASCII compares b with the lower-case ASCII word lower.
+func equalFoldASCII(b []byte, lower string) bool {
+	for k := 0; k < len(lower); k++ {
+		c := b[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// parse checks a candidate's encoding, runs its readers and checks the
+// calls they find.
+func (w *worker) parse(abs string, src []byte, proj *project) {
+	w.candidates++
+	path := displayPath(abs)
+	if !utf8.Valid(src) {
+		w.errorf(abs, "invalid UTF-8 at line %d", invalidLine(src))
+		return
+	}
+	found, errs := dispatch(path, src, w.s.opt.SkipGo)
+	for _, e := range errs {
+		w.errors = append(w.errors, FileError{Path: path, Message: e})
+	}
+	if found == nil {
+		return
+	}
+	var lines *rules.Lines
+	for i := range found.Calls {
+		fs := w.s.opt.Catalog.Check(&found.Calls[i], &w.s.opt.Check)
+		if len(fs) == 0 {
+			continue
+		}
+		if lines == nil {
+			lines = rules.NewLines(src)
+		}
+		w.add(path, fs, lines)
+	}
+	if len(found.Bases) > 0 || len(found.Pending) > 0 {
+		if len(found.Pending) > 0 && lines == nil {
+			lines = rules.NewLines(src)
+		}
+		proj.add(path, found.Bases, found.Pending, lines)
+	}
+}
+
+// add locates findings and keeps them.
+func (w *worker) add(path string, fs []rules.Finding, lines *rules.Lines) {
+	for i := range fs {
+		fs[i].Path = path
+		fs[i].Locate(lines)
+	}
+	w.findings = append(w.findings, fs...)
+}
+
+// invalidLine returns the 1-based line of src's first invalid UTF-8 byte.
+func invalidLine(src []byte) int {
+	off := 0
+	for off < len(src) {
+		if src[off] < utf8.RuneSelf {
+			off++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		off += n
+	}
+	return bytes.Count(src[:off], []byte{'\n'}) + 1
+}
+
+// formatSize writes a byte count the way the size-limit error does:
+// "12.3 MiB", "10 MiB", "512 KiB", "100 bytes".
+func formatSize(n int64) string {
+	const kib, mib = 1 << 10, 1 << 20
+	switch {
+	case n >= mib && n%mib == 0:
+		return fmt.Sprintf("%d MiB", n/mib)
+	case n >= mib:
+		return fmt.Sprintf("%.1f MiB", float64(n)/mib)
+	case n >= kib && n%kib == 0:
+		return fmt.Sprintf("%d KiB", n/kib)
+	case n >= kib:
+		return fmt.Sprintf("%.1f KiB", float64(n)/kib)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

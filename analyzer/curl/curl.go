@@ -1,16 +1,163 @@
 // Package curl reads curl command lines from shell scripts and shell
 // snippets (Markdown fences, YAML run: entries) into Calls.
+//
+// Scripts are parsed with mvdan.cc/sh (bash). Every curl command is read
+// wherever it sits (functions, loops, pipelines, command substitutions,
+// behind sudo/env/command/xargs), its options sorted with curl's own option
+// table, and its URL split into literal parts and holes. Variables the
+// script assigns literal values are substituted; variables it never assigns
+// are left as holes, and a URL that starts from one is handed back as
+// Pending so that a base defined in another file (a sourced env file) can
+// complete it.
 package curl
 
-import "github.com/migaudit/migaudit/rules"
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// readerName is the Reader of the calls this package finds.
+const readerName = "curl"
+
+// unit is one parsed piece of shell: a whole script, or one command of a
+// snippet that does not parse as a whole. base is the offset of src[0] in
+// the text being read.
+type unit struct {
+	f    *syntax.File
+	src  string
+	base int
+}
 
 // Read returns the curl calls of a shell script.
 func Read(file string, src []byte) (*rules.Found, error) {
-	return &rules.Found{}, nil // TODO(curl helper): implement
+	u, err := parseUnit(string(src), 0)
+	if err != nil {
+		return nil, err
+	}
+	r := newReader(file, []*unit{u})
+	r.run()
+	return &r.found, nil
 }
 
 // ReadSnippet returns the curl calls of a shell snippet embedded in file,
-// with spans in file offsets.
+// with spans in file offsets. It never fails: console prompts ("$ curl …")
+// are blanked out, and a snippet that does not parse as a whole (command
+// output between commands) is read one command at a time.
 func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
-	return &rules.Found{}, nil // TODO(curl helper): implement
+	text := blankPrompts(sn.Text)
+	var units []*unit
+	if u, err := parseUnit(text, 0); err == nil {
+		units = []*unit{u}
+	} else {
+		units = parseCommands(text)
+	}
+	r := newReader(file, units)
+	r.run()
+	found := &r.found
+	for i := range found.Calls {
+		sn.MapCall(&found.Calls[i])
+	}
+	for i := range found.Pending {
+		sn.MapCall(&found.Pending[i].Call)
+	}
+	for i := range found.Bases {
+		c := rules.Call{URL: found.Bases[i].URL}
+		sn.MapCall(&c)
+		found.Bases[i].URL = c.URL
+	}
+	return found, nil
+}
+
+func parseUnit(src string, base int) (*unit, error) {
+	p := syntax.NewParser(syntax.Variant(syntax.LangBash))
+	f, err := p.Parse(strings.NewReader(src), "")
+	if err != nil {
+		return nil, parseError(err)
+	}
+	return &unit{f: f, src: src, base: base}, nil
+}
+
+// parseError words a parser error as "parse shell: LINE:COL reason".
+func parseError(err error) error {
+	var pe syntax.ParseError
+	if errors.As(err, &pe) {
+		return &shellError{line: pe.Pos.Line(), col: pe.Pos.Col(), text: pe.Text, incomplete: pe.Incomplete}
+	}
+	var le syntax.LangError
+	if errors.As(err, &le) {
+		return &shellError{line: le.Pos.Line(), col: le.Pos.Col(), text: le.Error()}
+	}
+	return fmt.Errorf("parse shell: %v", err)
+}
+
+// shellError is a script that does not parse.
+type shellError struct {
+	line, col  uint
+	text       string
+	incomplete bool // more input could complete it (an open quote)
+}
+
+func (e *shellError) Error() string {
+	return fmt.Sprintf("parse shell: %d:%d %s", e.line, e.col, e.text)
+}
+
+// reader holds what is known about one file while its calls are read.
+type reader struct {
+	file  string
+	units []*unit
+	vars  varTable
+	funcs map[string]*funcDef
+	// stdin holds the standard input of commands fed by a pipe (cat <<EOF |
+	// curl -d @-).
+	stdin map[*syntax.Stmt][]piece
+	found rules.Found
+}
+
+func newReader(file string, units []*unit) *reader {
+	return &reader{
+		file: file, units: units, vars: varTable{},
+		funcs: map[string]*funcDef{}, stdin: map[*syntax.Stmt][]piece{},
+	}
+}
+
+func (r *reader) run() {
+	for _, u := range r.units {
+		r.collectVars(u)
+		r.collectFuncs(u)
+	}
+	r.vars.sort()
+	r.collectSites()
+	r.emitBases()
+	for _, u := range r.units {
+		r.walk(u, u.f, nil, nil)
+	}
+}
+
+// emitBases reports the assignments that hold a 360Learning base URL, for
+// calls in other files that start from the same variable.
+func (r *reader) emitBases() {
+	names := make([]string, 0, len(r.vars))
+	for name := range r.vars {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		for _, a := range r.vars[name] {
+			if a.value == nil || len(a.value.Parts) == 0 {
+				continue
+			}
+			sc, _ := (*scope)(nil).enter(a)
+			ps := r.expand(a.unit, a.value, sc)
+			text := strings.ToLower(flatten(ps).s)
+			if !strings.Contains(text, "/api/v1") && !strings.Contains(text, "360learning.com") && !strings.Contains(text, "360learning-dev.com") {
+				continue
+			}
+			r.found.Bases = append(r.found.Bases, rules.Base{Name: name, URL: urlParts(ps), File: r.file})
+		}
+	}
 }

@@ -1,0 +1,116 @@
+package curl
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// arg is one expanded command-line argument.
+type arg struct {
+	ps   []piece
+	span rules.Span
+	// lone is the variable name when the argument is an unquoted $VAR and
+	// nothing else (word splitting may turn it into several arguments).
+	lone string
+}
+
+func (a arg) flat() flat { return flatten(a.ps) }
+
+// option is a curl option with its argument, if it takes one.
+type option struct {
+	name string // long name, without dashes
+	val  arg
+	// span covers the option and its argument.
+	span rules.Span
+	// nameSpan covers the option word alone.
+	nameSpan rules.Span
+}
+
+// invocation is a curl command line, sorted into options and URLs.
+type invocation struct {
+	opts  []option
+	urls  []arg
+	flags map[string]bool
+}
+
+// optionsVar matches variable names that conventionally hold curl options
+// rather than a URL (CURL_OPTS, "${ARGS[@]}").
+var optionsVar = regexp.MustCompile(`(?i)(opts|args|flags|options|params)$`)
+
+// parseCurlArgs sorts curl's arguments (after the command name).
+func parseCurlArgs(args []arg) invocation {
+	inv := invocation{flags: map[string]bool{}}
+	endOfOpts := false
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		t := a.flat().s
+		if endOfOpts || len(t) < 2 || t[0] != '-' {
+			if a.lone != "" && optionsVar.MatchString(a.lone) {
+				continue
+			}
+			if len(t) > 0 {
+				inv.urls = append(inv.urls, a)
+			}
+			continue
+		}
+		if t == "--" {
+			endOfOpts = true
+			continue
+		}
+		// next takes the following argument as the option's value.
+		next := func() (arg, bool) {
+			if i+1 < len(args) {
+				i++
+				return args[i], true
+			}
+			return arg{}, false
+		}
+		if strings.HasPrefix(t, "--") {
+			name, attached, hasEq := strings.Cut(t[2:], "=")
+			name = longName(name)
+			if !longWithArg[name] {
+				inv.flags[name] = true
+				continue
+			}
+			var v arg
+			if hasEq {
+				// curl itself wants a space, but docs often write --request=PUT.
+				v = arg{ps: dropPrefix(a.ps, len(t)-len(attached)), span: rules.Span{Start: a.span.End, End: a.span.End}}
+				if len(v.ps) > 0 {
+					v.span.Start = v.ps[0].span.Start
+				}
+			} else if n, ok := next(); ok {
+				v = n
+			} else {
+				continue
+			}
+			inv.opts = append(inv.opts, option{name: name, val: v, span: a.span.Cover(v.span), nameSpan: a.span})
+			continue
+		}
+		// A bundle of short options: -sSfX PUT, -XPUT, -H'Accept: …'.
+		for j := 1; j < len(t); j++ {
+			c := t[j]
+			name, takes := shortWithArg[c]
+			if !takes {
+				if f, ok := shortFlags[c]; ok {
+					inv.flags[f] = true
+				}
+				continue
+			}
+			var v arg
+			if j+1 < len(t) {
+				v.ps = dropPrefix(a.ps, j+1)
+				v.span = rules.Span{Start: v.ps[0].span.Start, End: a.span.End}
+			} else if n, ok := next(); ok {
+				v = n
+			} else {
+				break
+			}
+			inv.opts = append(inv.opts, option{name: name, val: v, span: a.span.Cover(v.span), nameSpan: a.span})
+			break
+		}
+	}
+	return inv
+}

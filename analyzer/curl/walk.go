@@ -1,0 +1,407 @@
+package curl
+
+import (
+	"path"
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+	"mvdan.cc/sh/v3/syntax"
+)
+
+// funcDef is a shell function and the places the script calls it.
+type funcDef struct {
+	decl  *syntax.FuncDecl
+	unit  *unit
+	sites []site
+	// perSite reports that the function's curl takes its URL or method
+	// from the caller ("$@", or call sites that pass a path or a method),
+	// so it is read once per call site instead of once on its own.
+	perSite bool
+}
+
+// site is a command that calls a function.
+type site struct {
+	call *syntax.CallExpr
+	unit *unit
+}
+
+func (r *reader) collectFuncs(u *unit) {
+	syntax.Walk(u.f, func(n syntax.Node) bool {
+		if fd, ok := n.(*syntax.FuncDecl); ok && fd.Name != nil {
+			if r.funcs[fd.Name.Value] == nil && callsCurl(fd) {
+				r.funcs[fd.Name.Value] = &funcDef{decl: fd, unit: u}
+			}
+		}
+		return true
+	})
+}
+
+// callsCurl reports whether a function body runs curl with positional
+// parameters in its arguments.
+func callsCurl(fd *syntax.FuncDecl) bool {
+	found := false
+	syntax.Walk(fd.Body, func(n syntax.Node) bool {
+		if c, ok := n.(*syntax.CallExpr); ok && curlIndex(c.Args) >= 0 {
+			syntax.Walk(c, func(m syntax.Node) bool {
+				if p, ok := m.(*syntax.ParamExp); ok && p.Param != nil && isPositional(p.Param.Value) {
+					found = true
+				}
+				return !found
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+var httpMethods = map[string]bool{"GET": true, "POST": true, "PUT": true, "PATCH": true, "DELETE": true, "HEAD": true}
+
+func (r *reader) collectSites() {
+	if len(r.funcs) == 0 {
+		return
+	}
+	for _, u := range r.units {
+		syntax.Walk(u.f, func(n syntax.Node) bool {
+			c, ok := n.(*syntax.CallExpr)
+			if !ok || len(c.Args) == 0 {
+				return true
+			}
+			fn := r.funcs[c.Args[0].Lit()]
+			if fn == nil {
+				return true
+			}
+			fn.sites = append(fn.sites, site{call: c, unit: u})
+			for _, w := range c.Args[1:] {
+				t := flatten(r.expand(u, w, nil)).s
+				if strings.Contains(t, "/") || httpMethods[t] {
+					fn.perSite = true
+				}
+			}
+			return true
+		})
+	}
+	for _, fn := range r.funcs {
+		if len(fn.sites) > 0 && usesAllArgs(fn.decl) {
+			fn.perSite = true
+		}
+	}
+}
+
+// usesAllArgs reports whether a function hands "$@" to curl.
+func usesAllArgs(fd *syntax.FuncDecl) bool {
+	found := false
+	syntax.Walk(fd.Body, func(n syntax.Node) bool {
+		if p, ok := n.(*syntax.ParamExp); ok && p.Param != nil && (p.Param.Value == "@" || p.Param.Value == "*") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// walk reads every curl command under node. sc and at are set when a
+// function body is read for one call site.
+func (r *reader) walk(u *unit, node syntax.Node, sc *scope, at *site) {
+	syntax.Walk(node, func(n syntax.Node) bool {
+		switch n := n.(type) {
+		case *syntax.FuncDecl:
+			if n == node {
+				return true
+			}
+			fn := r.funcs[n.Name.Value]
+			if fn != nil && fn.decl == n && fn.perSite && at == nil {
+				for i := range fn.sites {
+					s := &fn.sites[i]
+					r.walk(u, n.Body, &scope{args: r.siteArgs(s), inFunc: true}, s)
+				}
+				return false
+			}
+			r.walk(u, n.Body, &scope{inFunc: true}, nil)
+			return false
+		case *syntax.BinaryCmd:
+			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {
+				if in := r.pipeInput(u, n.X, sc); in != nil {
+					r.stdin[n.Y] = in
+				}
+			}
+		case *syntax.Stmt:
+			if c, ok := n.Cmd.(*syntax.CallExpr); ok {
+				r.command(u, n, c, sc, at)
+			}
+		}
+		return true
+	})
+}
+
+// siteArgs expands the arguments a call site passes to a function.
+func (r *reader) siteArgs(s *site) [][]piece {
+	var out [][]piece
+	for _, w := range s.call.Args[1:] {
+		ps := r.expand(s.unit, w, nil)
+		for i := range ps {
+			ps[i].arg = true
+		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+// pipeInput returns what a command writes to a pipe when the script says
+// it: a here-document through cat, or echo/printf of one word.
+func (r *reader) pipeInput(u *unit, st *syntax.Stmt, sc *scope) []piece {
+	c, ok := st.Cmd.(*syntax.CallExpr)
+	if !ok || len(c.Args) == 0 {
+		return nil
+	}
+	switch c.Args[0].Lit() {
+	case "cat":
+		if len(c.Args) == 1 {
+			return r.heredoc(u, st, sc)
+		}
+	case "echo", "printf":
+		args := c.Args[1:]
+		for len(args) > 0 && strings.HasPrefix(args[0].Lit(), "-") {
+			args = args[1:]
+		}
+		if c.Args[0].Lit() == "printf" && len(args) == 2 && args[0].Lit() == "%s" {
+			args = args[1:]
+		}
+		if len(args) == 1 {
+			return r.expand(u, args[0], sc)
+		}
+	}
+	return nil
+}
+
+// heredoc returns a statement's here-document or here-string, if any.
+func (r *reader) heredoc(u *unit, st *syntax.Stmt, sc *scope) []piece {
+	for _, rd := range st.Redirs {
+		switch rd.Op {
+		case syntax.Hdoc, syntax.DashHdoc:
+			if rd.Hdoc == nil {
+				return []piece{}
+			}
+			quoted := rd.Word != nil && rd.Word.Lit() == ""
+			var out []piece
+			for _, p := range rd.Hdoc.Parts {
+				if l, ok := p.(*syntax.Lit); ok && quoted {
+					s := int(l.Pos().Offset())
+					out = append(out, piece{lit: l.Value, span: u.span(s, int(l.End().Offset())), raw: true, offs: u.offs(s, len(l.Value))})
+					continue
+				}
+				out = append(out, r.expandPart(u, p, sc, quoteHeredoc)...)
+			}
+			return out
+		case syntax.WordHdoc:
+			return r.expand(u, rd.Word, sc)
+		}
+	}
+	return nil
+}
+
+// curlIndex returns the index of the curl word in a command, looking
+// through sudo, env, command, exec, nohup, nice, timeout and xargs; -1
+// when the command is not curl.
+func curlIndex(args []*syntax.Word) int {
+	// withArg lists each wrapper's options that take a value.
+	withArg := map[string]string{
+		"sudo": "ugpChDrtURT", "env": "uCS", "nice": "n", "timeout": "sk",
+		"xargs": "IndPLaEsS", "exec": "a", "command": "", "nohup": "", "stdbuf": "ioe",
+	}
+	i := 0
+	for i < len(args) {
+		name := path.Base(args[i].Lit())
+		if name == "curl" {
+			return i
+		}
+		opts, ok := withArg[name]
+		if !ok {
+			return -1
+		}
+		i++
+		durationNext := name == "timeout"
+		for i < len(args) {
+			t := args[i].Lit()
+			switch {
+			case t == "--":
+				i++
+			case strings.HasPrefix(t, "-") && len(t) > 1:
+				if !strings.HasPrefix(t, "--") && len(t) == 2 && strings.IndexByte(opts, t[1]) >= 0 {
+					i++
+				}
+				i++
+				continue
+			case name == "env" && strings.Contains(t, "="):
+				i++
+				continue
+			case durationNext:
+				durationNext = false
+				i++
+				continue
+			}
+			break
+		}
+	}
+	return -1
+}
+
+// command reads one curl command.
+func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope, at *site) {
+	k := curlIndex(c.Args)
+	if k < 0 {
+		return
+	}
+	var args []arg
+	for _, w := range c.Args[k+1:] {
+		args = append(args, r.words(u, w, sc)...)
+	}
+	inv := parseCurlArgs(args)
+	stdin := r.heredoc(u, st, sc)
+	if stdin == nil {
+		stdin = r.stdin[st]
+	}
+	req := requestOf(inv, stdin)
+
+	base := rules.Call{File: r.file, Reader: readerName, Span: u.nodeSpan(c), Bearer: req.bearer}
+	if at != nil {
+		base.Span = at.unit.nodeSpan(at.call)
+	}
+	explicit := false
+	for _, o := range inv.opts {
+		if o.name != "request" {
+			continue
+		}
+		explicit = true
+		f := o.val.flat()
+		base.Method, base.MethodSpan = "", o.val.span
+		if m, ok := f.literal(); ok && m != "" {
+			base.Method = strings.ToUpper(m)
+			base.MethodSpan = f.span(0, len(f.s))
+		}
+	}
+	if !explicit {
+		base.MethodImplied = true
+		switch {
+		case inv.flags["head"]:
+			base.Method = "HEAD"
+		case inv.flags["get"]:
+			base.Method = "GET"
+		case req.hasData:
+			base.Method = "POST"
+		case hasOpt(inv, "upload-file"):
+			base.Method = "PUT"
+		default:
+			base.Method = "GET"
+		}
+	}
+
+	urls := inv.urls
+	for _, o := range inv.opts {
+		if o.name == "url" {
+			urls = append(urls, o.val)
+		}
+	}
+	for _, a := range urls {
+		call := base
+		call.Params = append([]rules.Param(nil), req.params...)
+		ps := a.ps
+		if at != nil {
+			// Read for a call site: the parts the function writes itself
+			// are placed at the call, so the URL's span stays on one line.
+			name := at.unit.nodeSpan(at.call.Args[0])
+			ps = append([]piece(nil), ps...)
+			for i := range ps {
+				if !ps[i].arg {
+					ps[i].span, ps[i].raw, ps[i].offs = name, false, nil
+				}
+			}
+		}
+		call.URL = urlParts(ps)
+		if name, ok := r.pendingBase(a.ps); ok {
+			r.found.Pending = append(r.found.Pending, rules.Pending{Call: call, Base: name})
+			continue
+		}
+		r.found.Calls = append(r.found.Calls, call)
+	}
+}
+
+func hasOpt(inv invocation, name string) bool {
+	for _, o := range inv.opts {
+		if o.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// words expands one shell word into arguments: "$@" in a function read for
+// a call site becomes the caller's arguments, and an unquoted $VAR holding
+// several words (CURL_OPTS="-sS --fail") splits.
+func (r *reader) words(u *unit, w *syntax.Word, sc *scope) []arg {
+	if len(w.Parts) == 1 {
+		pe, _ := w.Parts[0].(*syntax.ParamExp)
+		quoted := false
+		if dq, ok := w.Parts[0].(*syntax.DblQuoted); ok && len(dq.Parts) == 1 {
+			pe, _ = dq.Parts[0].(*syntax.ParamExp)
+			quoted = true
+		}
+		if pe != nil && pe.Param != nil && (pe.Param.Value == "@" || pe.Param.Value == "*") && sc != nil && sc.args != nil {
+			var out []arg
+			for _, ps := range sc.args {
+				out = append(out, arg{ps: ps, span: coverPieces(ps)})
+			}
+			return out
+		}
+		if pe != nil && !quoted && pe.Param != nil && pe.Exp == nil {
+			ps := r.expand(u, w, sc)
+			a := arg{ps: ps, span: u.nodeSpan(w), lone: pe.Param.Value}
+			if text, ok := flatten(ps).literal(); ok && strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
+				var out []arg
+				for _, f := range strings.Fields(text) {
+					out = append(out, arg{ps: []piece{{lit: f, span: a.span}}, span: a.span})
+				}
+				return out
+			}
+			return []arg{a}
+		}
+	}
+	return []arg{{ps: r.expand(u, w, sc), span: u.nodeSpan(w)}}
+}
+
+func coverPieces(ps []piece) rules.Span {
+	var s rules.Span
+	for _, p := range ps {
+		s = s.Cover(p.span)
+	}
+	return s
+}
+
+// urlParts turns expanded pieces into URL parts.
+func urlParts(ps []piece) []rules.URLPart {
+	var out []rules.URLPart
+	for _, p := range ps {
+		if p.hole == "" && p.lit == "" && len(ps) > 1 {
+			continue
+		}
+		if n := len(out); n > 0 && p.hole == "" && !p.raw && out[n-1].Hole == "" && !out[n-1].Raw && out[n-1].Span == p.span {
+			out[n-1].Lit += p.lit // one variable's value: one part
+			continue
+		}
+		out = append(out, rules.URLPart{Lit: p.lit, Hole: p.hole, Span: p.span, Raw: p.raw && p.hole == ""})
+	}
+	return out
+}
+
+// pendingBase reports whether a URL starts from a variable the script
+// never sets and says nothing else that makes it a 360Learning v1 call
+// (no /api/v1, no host): such a call waits for a base from another file.
+func (r *reader) pendingBase(ps []piece) (string, bool) {
+	if len(ps) == 0 || ps[0].hole == "" || !ps[0].undef {
+		return "", false
+	}
+	rest := strings.ToLower(flatten(ps[1:]).s)
+	if strings.Contains(rest, "/api/v1") || strings.Contains(rest, "://") {
+		return "", false
+	}
+	return ps[0].hole, true
+}

@@ -29,7 +29,9 @@ var readers = readerSet{
 	markdownRead: markdown.Read,
 	curlSnippet:  curl.ReadSnippet,
 	textSnippet:  text.ReadSnippet,
-	isPostman:    postman.IsCollection,
+	isPostman: func(src []byte) bool {
+		return postman.IsCollection(src) || postman.IsEnvironment(src)
+	},
 }
 
 // format is how a file is read.

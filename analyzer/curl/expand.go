@@ -30,6 +30,22 @@ type scope struct {
 	resolving map[*assignment]bool
 	args      [][]piece // $1, $2, … when expanding a function at a call site
 	inFunc    bool      // expanding a function body: $1 without args stays a hole
+	// shifts are the function's shift commands: the file offset of each
+	// and how many arguments it drops.
+	shifts []shift
+}
+
+type shift struct{ at, n int }
+
+// argsAt returns the positional parameters in effect at file offset at.
+func (s *scope) argsAt(at int) [][]piece {
+	args := s.args
+	for _, sh := range s.shifts {
+		if sh.at < at {
+			args = args[min(sh.n, len(args)):]
+		}
+	}
+	return args
 }
 
 func (s *scope) enter(a *assignment) (*scope, bool) {
@@ -41,7 +57,7 @@ func (s *scope) enter(a *assignment) (*scope, bool) {
 		for k := range s.resolving {
 			n.resolving[k] = true
 		}
-		n.args, n.inFunc = s.args, s.inFunc
+		n.args, n.inFunc, n.shifts = s.args, s.inFunc, s.shifts
 	}
 	return n, true
 }
@@ -143,7 +159,7 @@ func (r *reader) expandParam(u *unit, p *syntax.ParamExp, sc *scope) []piece {
 	}
 	name := p.Param.Value
 	if isPositional(name) && sc != nil && sc.args != nil {
-		return positional(name, sc.args, at)
+		return positional(name, sc.argsAt(at.Start), at)
 	}
 	var val []piece
 	known := false

@@ -2,6 +2,7 @@ package curl
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -110,9 +111,10 @@ func (r *reader) walk(u *unit, node syntax.Node, sc *scope, at *site) {
 			}
 			fn := r.funcs[n.Name.Value]
 			if fn != nil && fn.decl == n && fn.perSite && at == nil {
+				shifts := shiftsIn(u, n)
 				for i := range fn.sites {
 					s := &fn.sites[i]
-					r.walk(u, n.Body, &scope{args: r.siteArgs(s), inFunc: true}, s)
+					r.walk(u, n.Body, &scope{args: r.siteArgs(s), inFunc: true, shifts: shifts}, s)
 				}
 				return false
 			}
@@ -131,6 +133,26 @@ func (r *reader) walk(u *unit, node syntax.Node, sc *scope, at *site) {
 		}
 		return true
 	})
+}
+
+// shiftsIn returns the shift commands of a function body.
+func shiftsIn(u *unit, fd *syntax.FuncDecl) []shift {
+	var out []shift
+	syntax.Walk(fd.Body, func(n syntax.Node) bool {
+		c, ok := n.(*syntax.CallExpr)
+		if !ok || len(c.Args) == 0 || c.Args[0].Lit() != "shift" {
+			return true
+		}
+		k := 1
+		if len(c.Args) > 1 {
+			if v, err := strconv.Atoi(c.Args[1].Lit()); err == nil && v >= 0 {
+				k = v
+			}
+		}
+		out = append(out, shift{at: u.base + int(c.Pos().Offset()), n: k})
+		return true
+	})
+	return out
 }
 
 // siteArgs expands the arguments a call site passes to a function.
@@ -347,7 +369,7 @@ func (r *reader) words(u *unit, w *syntax.Word, sc *scope) []arg {
 		}
 		if pe != nil && pe.Param != nil && (pe.Param.Value == "@" || pe.Param.Value == "*") && sc != nil && sc.args != nil {
 			var out []arg
-			for _, ps := range sc.args {
+			for _, ps := range sc.argsAt(u.base + int(w.Pos().Offset())) {
 				out = append(out, arg{ps: ps, span: coverPieces(ps)})
 			}
 			return out

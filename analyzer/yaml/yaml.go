@@ -1,11 +1,220 @@
 // Package yaml reads YAML configs (Ansible uri tasks, Kubernetes container
-// args and commands, CI pipeline steps) into Calls, and hands back the shell
-// they embed (run:, script:, command:, args:) as Snippets.
+// args and commands, CI pipeline steps, application configs) into Calls, and
+// hands back the shell they embed (run:, script:, command:, args:) as
+// Snippets for the curl reader.
+//
+// Every document of a file is read. Positions come from the yaml.v3 node
+// tree, and each scalar's value is mapped back onto the file byte by byte,
+// so URL parts and snippets carry exact offsets for plain, quoted and
+// literal (|) scalars; folded (>) scalars map approximately.
 package yaml
 
-import "github.com/migaudit/migaudit/rules"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
 
-// Read returns what a YAML file (one or several documents) holds.
-func Read(file string, src []byte) (*rules.Found, error) {
-	return &rules.Found{}, nil // TODO(yaml helper): implement
+	yamlv3 "go.yaml.in/yaml/v3"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// readerName is the Reader every Call of this package carries.
+const readerName = "yaml"
+
+// Read returns what a YAML file (one or several documents) holds: Ansible
+// uri calls and URL settings as Calls, embedded shell as Snippets, v1 base
+// URLs as Bases, and calls waiting for a base another file defines as
+// Pending.
+//
+// A file that is not valid YAML gives an error "invalid YAML: line L:
+// reason". The documents before the broken one are still read, and what they
+// hold is returned along with the error, so a multi-document manifest with
+// one bad document still reports the others; callers that only report the
+// error lose nothing by ignoring it.
+func Read(file string, src []byte) (found *rules.Found, err error) {
+	r := newReader(file, src)
+	defer func() {
+		if p := recover(); p != nil {
+			found, err = r.found, fmt.Errorf("reading YAML: internal error: %v", p)
+		}
+	}()
+	if !rules.ValidUTF8(src) {
+		return r.found, errors.New("invalid YAML: the file is not valid UTF-8")
+	}
+	docs, perr := decodeAll(src)
+	for _, d := range docs {
+		r.collectVars(d, 0)
+	}
+	// uri tasks and snippets first, so that the generic pass over settings
+	// knows which scalars they already read.
+	for _, d := range docs {
+		r.walk(d, "", 0, r.tasksAndSnippets)
+	}
+	for _, d := range docs {
+		r.walk(d, "", 0, r.settings)
+	}
+	return r.found, perr
+}
+
+// decodeAll decodes the documents of src up to the first error.
+func decodeAll(src []byte) ([]*yamlv3.Node, error) {
+	dec := yamlv3.NewDecoder(bytes.NewReader(src))
+	var docs []*yamlv3.Node
+	for {
+		var n yamlv3.Node
+		err := dec.Decode(&n)
+		if err == io.EOF {
+			return docs, nil
+		}
+		if err != nil {
+			return docs, parseError(err)
+		}
+		docs = append(docs, &n)
+	}
+}
+
+// parseError rewords a yaml.v3 error ("yaml: line 3: did not find expected
+// key") as "invalid YAML: line 3: did not find expected key".
+func parseError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	return fmt.Errorf("invalid YAML: %s", msg)
+}
+
+// reader holds the state of one file's reading.
+type reader struct {
+	file   string
+	src    []byte
+	starts []int // line start offsets
+	found  *rules.Found
+	cache  map[*yamlv3.Node]mapped
+	// vars are the values the file gives each variable name (Ansible vars:,
+	// set_fact, role defaults, top-level settings).
+	vars map[string][]*yamlv3.Node
+	// used are the scalars already read as part of a uri task or a snippet.
+	used map[*yamlv3.Node]bool
+}
+
+func newReader(file string, src []byte) *reader {
+	r := &reader{
+		file:   file,
+		src:    src,
+		starts: []int{0},
+		found:  &rules.Found{},
+		cache:  map[*yamlv3.Node]mapped{},
+		vars:   map[string][]*yamlv3.Node{},
+		used:   map[*yamlv3.Node]bool{},
+	}
+	for i, b := range src {
+		if b == '\n' {
+			r.starts = append(r.starts, i+1)
+		}
+	}
+	return r
+}
+
+// maxDepth bounds the walk over pathologically nested documents.
+const maxDepth = 200
+
+// pair is a mapping entry.
+type pair struct {
+	key, value *yamlv3.Node
+}
+
+// pairs returns the entries of a mapping node.
+func pairs(n *yamlv3.Node) []pair {
+	if n == nil || n.Kind != yamlv3.MappingNode {
+		return nil
+	}
+	var out []pair
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		out = append(out, pair{n.Content[i], n.Content[i+1]})
+	}
+	return out
+}
+
+// get returns the value of key in mapping n, or nil.
+func get(n *yamlv3.Node, key string) *yamlv3.Node {
+	for _, p := range pairs(n) {
+		if p.key.Kind == yamlv3.ScalarNode && p.key.Value == key {
+			return deref(p.value)
+		}
+	}
+	return nil
+}
+
+func deref(n *yamlv3.Node) *yamlv3.Node {
+	if n != nil && n.Kind == yamlv3.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+// isString reports whether n is a string scalar (not a number, bool or null).
+func isString(n *yamlv3.Node) bool {
+	n = deref(n)
+	return n != nil && n.Kind == yamlv3.ScalarNode && (n.Tag == "!!str" || n.Tag == "" || n.Style&(yamlv3.DoubleQuotedStyle|yamlv3.SingleQuotedStyle|yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0)
+}
+
+// walk calls visit on every mapping under n (aliases are not followed: what
+// they name is visited where it is written). parentKey is the key whose value
+// n is, or is an item of.
+func (r *reader) walk(n *yamlv3.Node, parentKey string, depth int, visit func(m *yamlv3.Node, parentKey string)) {
+	if n == nil || depth > maxDepth {
+		return
+	}
+	switch n.Kind {
+	case yamlv3.DocumentNode, yamlv3.SequenceNode:
+		for _, c := range n.Content {
+			r.walk(c, parentKey, depth+1, visit)
+		}
+	case yamlv3.MappingNode:
+		visit(n, parentKey)
+		for _, p := range pairs(n) {
+			r.walk(p.value, p.key.Value, depth+1, visit)
+		}
+	}
+}
+
+func (r *reader) tasksAndSnippets(m *yamlv3.Node, parentKey string) {
+	r.uriTask(m)
+	r.snippets(m, parentKey)
+}
+
+// end returns the offset just past node n.
+func (r *reader) end(n *yamlv3.Node, depth int) int {
+	n = deref(n)
+	if n == nil {
+		return 0
+	}
+	if n.Kind == yamlv3.ScalarNode {
+		ms := r.scalar(n)
+		return ms.m[len(ms.text)]
+	}
+	e := r.offset(n.Line, n.Column)
+	if depth > maxDepth {
+		return e
+	}
+	for _, c := range n.Content {
+		if c.Kind == yamlv3.AliasNode {
+			continue
+		}
+		e = max(e, r.end(c, depth+1))
+	}
+	return e
+}
+
+// start returns the offset of node n.
+func (r *reader) start(n *yamlv3.Node) int {
+	if n.Kind == yamlv3.ScalarNode {
+		return r.scalar(n).m[0]
+	}
+	return r.offset(n.Line, n.Column)
+}
+
+// nodeSpan returns the span of node n.
+func (r *reader) nodeSpan(n *yamlv3.Node) rules.Span {
+	return rules.Span{Start: r.start(n), End: r.end(n, 0)}
 }

@@ -1,0 +1,172 @@
+package yaml
+
+import (
+	"path"
+	"strings"
+
+	yamlv3 "go.yaml.in/yaml/v3"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// scriptKeys hold a shell script as a string: GitHub Actions and CircleCI
+// run (and CircleCI run.command), GitLab CI and Bitbucket script, Azure
+// Pipelines script and bash, Drone/Woodpecker commands, Taskfile cmds and
+// cmd, Ansible shell/command/raw (and their cmd:), docker compose command
+// and entrypoint.
+var scriptKeys = map[string]bool{
+	"run": true, "script": true, "before_script": true, "after_script": true, "bash": true,
+	"commands": true, "cmds": true, "cmd": true, "command": true, "entrypoint": true,
+	"shell": true, "raw": true,
+	"ansible.builtin.shell": true, "ansible.builtin.command": true, "ansible.builtin.raw": true,
+	"ansible.legacy.shell": true, "ansible.legacy.command": true, "ansible.legacy.raw": true,
+}
+
+// scriptListKeys hold a list of shell lines or scripts.
+var scriptListKeys = map[string]bool{
+	"script": true, "before_script": true, "after_script": true, "commands": true, "cmds": true,
+}
+
+// execKeys hold an exec list (argv): Kubernetes command (args follow),
+// docker compose command and entrypoint, Ansible command's argv.
+var execKeys = map[string]bool{"command": true, "entrypoint": true, "argv": true}
+
+// notShell are GitHub Actions step shells whose run: is not a shell script.
+var notShell = map[string]bool{"pwsh": true, "powershell": true, "python": true, "cmd": true}
+
+// snippets hands back the shell that mapping m embeds.
+func (r *reader) snippets(m *yamlv3.Node, parentKey string) {
+	for _, p := range pairs(m) {
+		key := p.key.Value
+		v := deref(p.value)
+		switch {
+		case v == nil:
+		case scriptKeys[key] && isString(v):
+			if key == "script" && parentKey == "with" {
+				continue // actions/github-script: JavaScript
+			}
+			if key == "shell" && get(m, "run") != nil {
+				continue // a GitHub Actions step's shell name
+			}
+			if key == "run" {
+				if sh := get(m, "shell"); isString(sh) && notShell[strings.Fields(sh.Value + " x")[0]] {
+					continue
+				}
+			}
+			r.addSnippet(v)
+		case scriptListKeys[key] && v.Kind == yamlv3.SequenceNode:
+			for _, item := range v.Content {
+				if isString(item) {
+					r.addSnippet(deref(item))
+				}
+			}
+		case execKeys[key] && v.Kind == yamlv3.SequenceNode:
+			items := v.Content
+			if key != "argv" {
+				if args := get(m, "args"); args != nil && args.Kind == yamlv3.SequenceNode {
+					items = append(append([]*yamlv3.Node(nil), items...), args.Content...)
+				}
+			}
+			r.exec(items, false)
+		case key == "args" && v.Kind == yamlv3.SequenceNode && get(m, "command") == nil && get(m, "entrypoint") == nil:
+			// An image whose entrypoint is curl (curlimages/curl) takes
+			// curl's arguments as args.
+			if img := get(m, "image"); isString(img) && strings.Contains(imageName(img.Value), "curl") {
+				r.exec(v.Content, true)
+			}
+		}
+	}
+}
+
+// imageName returns a container image's name without registry and tag.
+func imageName(image string) string {
+	name := path.Base(image)
+	if i := strings.IndexAny(name, ":@"); i >= 0 {
+		name = name[:i]
+	}
+	return name
+}
+
+// addSnippet hands back the shell script held by scalar n.
+func (r *reader) addSnippet(n *yamlv3.Node) {
+	r.used[n] = true
+	ms := r.scalar(n)
+	if strings.TrimSpace(ms.text) == "" {
+		return
+	}
+	sn := rules.Snippet{Lang: "shell", Text: ms.text}
+	if ms.contiguous(r.src) {
+		sn.Start = ms.m[0]
+	} else {
+		sn.Map = ms.m
+	}
+	r.found.Snippets = append(r.found.Snippets, sn)
+}
+
+// shells are the programs whose -c takes a script.
+var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true, "zsh": true, "ksh": true}
+
+// exec reads an exec list: a curl command line becomes a snippet of its
+// items, each single-quoted for the shell; "sh -c SCRIPT" hands back the
+// script. implicitCurl says the list is curl's arguments (the image's
+// entrypoint is curl).
+func (r *reader) exec(items []*yamlv3.Node, implicitCurl bool) {
+	items = append([]*yamlv3.Node(nil), items...)
+	for i, it := range items {
+		items[i] = deref(it)
+		if items[i] == nil || items[i].Kind != yamlv3.ScalarNode {
+			return
+		}
+	}
+	if len(items) == 0 {
+		return
+	}
+	prog := "curl"
+	if !implicitCurl {
+		prog = path.Base(items[0].Value)
+	}
+	switch {
+	case prog == "curl" || prog == "curl.exe":
+		r.execSnippet(items, implicitCurl)
+	case shells[prog] && len(items) >= 3 && isDashC(items[1].Value):
+		if isString(items[2]) {
+			r.addSnippet(items[2])
+		}
+	}
+}
+
+// isDashC reports whether a shell flag word includes -c (-c, -ec, -xc).
+func isDashC(flag string) bool {
+	return strings.HasPrefix(flag, "-") && !strings.HasPrefix(flag, "--") && strings.Contains(flag, "c")
+}
+
+// execSnippet builds the shell command line an exec list stands for. Each
+// byte of an item maps to where it is written; the quotes added map to the
+// item's start and end, and a single quote inside an item, which the shell
+// needs closed, escaped and reopened, maps all four bytes to that quote.
+func (r *reader) execSnippet(items []*yamlv3.Node, implicitCurl bool) {
+	var b builder
+	if implicitCurl {
+		b.add("curl ", r.scalar(items[0]).m[0])
+	}
+	end := 0
+	for i, it := range items {
+		r.used[it] = true
+		ms := r.scalar(it)
+		if i > 0 {
+			b.add(" ", end)
+		}
+		b.add("'", ms.m[0])
+		for k := 0; k < len(ms.text); k++ {
+			if ms.text[k] == '\'' {
+				b.add(`'\''`, ms.m[k])
+			} else {
+				b.add(ms.text[k:k+1], ms.m[k])
+			}
+		}
+		end = ms.m[len(ms.text)]
+		b.add("'", end)
+	}
+	done := b.done(end)
+	r.found.Snippets = append(r.found.Snippets, rules.Snippet{Lang: "shell", Text: done.text, Map: done.m})
+}

@@ -47,7 +47,7 @@ postman/broken.json: error: invalid JSON at line 3: unexpected end
 by v1 operation:
   getUsers              4
   no migration guide    1
-1 of 5 findings can be fixed automatically
+automatic fix available for 1 of 5
 `
 	if got := b.String(); got != want {
 		t.Errorf("text report:\n%s\nwant:\n%s", got, want)

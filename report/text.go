@@ -113,7 +113,7 @@ func writeSummary(w io.Writer, s Summary, p palette) {
 	for _, c := range s.ByOperation {
 		fmt.Fprintf(w, "  %-*s %4d\n", width, opLabel(c.Operation), c.Count)
 	}
-	fmt.Fprintf(w, "%d of %s can be fixed automatically\n", s.Fixable, plural(s.Findings, "finding", "findings"))
+	fmt.Fprintf(w, "automatic fix available for %d of %d\n", s.Fixable, s.Findings)
 }
 
 func opLabel(op string) string {

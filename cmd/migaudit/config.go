@@ -7,7 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 
+	"github.com/bmatcuk/doublestar/v4"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -41,7 +44,7 @@ func loadConfig(name string, explicit bool) (*config, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&c); err != nil && err != io.EOF {
-		return nil, fmt.Errorf("config %s: %v", name, err)
+		return nil, fmt.Errorf("config %s: %v", name, yamlError(err))
 	}
 	var extra any
 	if err := dec.Decode(&extra); err != io.EOF {
@@ -53,6 +56,11 @@ func loadConfig(name string, explicit bool) (*config, error) {
 	if c.Format != "" && !contains(formatChoices, c.Format) {
 		return nil, fmt.Errorf("config %s: format must be one of %v, not %q", name, formatChoices, c.Format)
 	}
+	for _, g := range append(append([]string(nil), c.Include...), c.Exclude...) {
+		if !doublestar.ValidatePattern(g) {
+			return nil, fmt.Errorf("config %s: invalid glob %q", name, g)
+		}
+	}
 	dir := filepath.Dir(name)
 	for i, r := range c.Rules {
 		if !filepath.IsAbs(r) {
@@ -60,6 +68,25 @@ func loadConfig(name string, explicit bool) (*config, error) {
 		}
 	}
 	return &c, nil
+}
+
+var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+
+// configKeys lists the keys a config file may hold, for error messages.
+const configKeys = "hosts, include, exclude, rules, failOn, format"
+
+// yamlError puts a YAML decoding error on one line, naming unknown keys as
+// such.
+func yamlError(err error) string {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return err.Error()
+	}
+	msgs := make([]string, len(te.Errors))
+	for i, m := range te.Errors {
+		msgs[i] = unknownField.ReplaceAllString(m, "unknown key $1 (the keys are "+configKeys+")")
+	}
+	return strings.Join(msgs, "; ")
 }
 
 // cleanErr drops the operation and path from file system errors whose

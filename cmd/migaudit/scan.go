@@ -85,7 +85,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	hosts := append(append([]string(nil), cfg.Hosts...), f.hosts.items...)
 	include := append(append([]string(nil), cfg.Include...), f.include.items...)
 	exclude := append(append([]string(nil), cfg.Exclude...), f.exclude.items...)
-	for _, g := range append(append([]string(nil), include...), exclude...) {
+	for _, g := range append(append([]string(nil), f.include.items...), f.exclude.items...) {
 		if !doublestar.ValidatePattern(g) {
 			return fail("invalid glob %q", g)
 		}

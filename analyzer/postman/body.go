@@ -23,7 +23,7 @@ func (w *walker) headers(h *node, call *rules.Call) []rules.Param {
 	case kArray:
 		for _, e := range h.elems {
 			k := e.get("key")
-			if e.kind != kObject || e.isTrue("disabled") || k == nil || k.kind != kString || k.str == "" {
+			if e.kind != kObject || e.isDisabled() || k == nil || k.kind != kString || k.str == "" {
 				continue
 			}
 			add(rules.Param{Name: k.str, Value: e.text("value"), In: rules.InHeader, Span: e.span, NameSpan: k.span})
@@ -63,7 +63,7 @@ func hasBearerPrefix(v string) bool {
 // enabled fields of urlencoded and formdata bodies. GraphQL and file bodies
 // carry nothing the rules look at.
 func (w *walker) body(b *node) []rules.Param {
-	if b == nil || b.kind != kObject || b.isTrue("disabled") {
+	if b == nil || b.kind != kObject || b.isDisabled() {
 		return nil
 	}
 	switch mode := b.text("mode"); mode {
@@ -77,7 +77,7 @@ func (w *walker) body(b *node) []rules.Param {
 		}
 		for _, e := range list.elems {
 			k := e.get("key")
-			if e.kind != kObject || e.isTrue("disabled") || k == nil || k.kind != kString || k.str == "" {
+			if e.kind != kObject || e.isDisabled() || k == nil || k.kind != kString || k.str == "" {
 				continue
 			}
 			out = append(out, rules.Param{Name: k.str, Value: e.text("value"), In: rules.InForm, Span: e.span, NameSpan: k.span})

@@ -49,7 +49,7 @@ func addVariables(vars map[string]string, list *node) map[string]string {
 		out[k] = v
 	}
 	for _, v := range list.elems {
-		if v.kind != kObject || v.isTrue("disabled") {
+		if v.kind != kObject || v.isDisabled() {
 			continue
 		}
 		key := v.text("key")
@@ -216,7 +216,7 @@ func (w *walker) events(it *node) {
 		return
 	}
 	for _, ev := range list.elems {
-		if ev.isTrue("disabled") {
+		if ev.isDisabled() {
 			continue
 		}
 		script := ev.get("script")

@@ -12,10 +12,7 @@ import (
 func readEnvironment(file string, src []byte, root *node) *rules.Found {
 	w := &walker{file: file, src: src, found: &rules.Found{}}
 	for _, v := range root.get("values").elems {
-		if v.kind != kObject {
-			continue
-		}
-		if e := v.get("enabled"); e != nil && e.kind == kBool && e.str == "false" {
+		if v.kind != kObject || v.isDisabled() {
 			continue
 		}
 		key, val := v.text("key"), v.get("value")

@@ -82,6 +82,17 @@ func (n *node) isTrue(key string) bool {
 	return v != nil && v.kind == kBool && v.str == "true"
 }
 
+// isDisabled reports whether a Postman entry (a query parameter, header,
+// form field, variable or event) is switched off: "disabled": true, or the
+// "enabled": false older exports write.
+func (n *node) isDisabled() bool {
+	if n.isTrue("disabled") {
+		return true
+	}
+	e := n.get("enabled")
+	return e != nil && e.kind == kBool && e.str == "false"
+}
+
 // syntaxError is malformed JSON at a byte offset.
 type syntaxError struct {
 	off int

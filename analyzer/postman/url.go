@@ -44,13 +44,13 @@ func (w *walker) url(n *node, vars map[string]string) urlResult {
 		var params []rules.Param
 		enabled := map[string]bool{}
 		for _, q := range queryEntries(query) {
-			if !q.isTrue("disabled") {
+			if !q.isDisabled() {
 				enabled[q.text("key")] = true
 			}
 		}
 		for _, q := range queryEntries(query) {
 			key := q.text("key")
-			if q.isTrue("disabled") {
+			if q.isDisabled() {
 				if !enabled[key] {
 					for _, p := range pairs {
 						if p.key == key {
@@ -119,7 +119,7 @@ func (w *walker) urlFromPieces(n *node, vars map[string]string) urlResult {
 		}
 	}
 	for _, q := range queryEntries(n.get("query")) {
-		if q.isTrue("disabled") {
+		if q.isDisabled() {
 			continue
 		}
 		if p, ok := queryParam(q); ok {

@@ -1,0 +1,3 @@
+module example.com/acme/lms-exporter
+
+go 1.22

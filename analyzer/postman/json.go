@@ -358,7 +358,7 @@ func (p *parser) string() (*node, error) {
 				}
 			default:
 				p.pos++
-				return nil, p.errorf("invalid escape '\\%s' in string", p.describe())
+				return nil, p.errorf("invalid escape character %s in string", p.describe())
 			}
 		case c < ' ':
 			return nil, p.errorf("unexpected control character %#02x in string", c)

@@ -284,7 +284,7 @@ func substitute(val string, vars map[string]string, depth int) string {
 
 // pendingBase reports whether a URL starts with a {{variable}} the
 // collection does not define and says nothing else about where it goes (no
-// /api/v1, no scheme, no host after the variable), and returns the
+// /api/v1 or /api/v2, no scheme, no host after the variable), and returns the
 // variable's name: such a call waits for a base from an environment.
 func pendingBase(parts []rules.URLPart) (string, bool) {
 	if len(parts) == 0 || parts[0].Hole != "" || !strings.HasPrefix(parts[0].Lit, "{{") {
@@ -304,7 +304,7 @@ func pendingBase(parts []rules.URLPart) (string, bool) {
 		rest.WriteString(p.Lit)
 	}
 	r := rest.String()
-	if strings.Contains(r, "/api/v1") || strings.Contains(r, "://") {
+	if strings.Contains(r, "/api/v") || strings.Contains(r, "://") {
 		return "", false
 	}
 	if r != "" && strings.IndexByte(".:-@", r[0]) >= 0 { // {{tenant}}.360learning.com, {{host}}:8443

@@ -94,7 +94,7 @@ func (r *reader) addSnippet(n *yamlv3.Node) {
 	if strings.TrimSpace(ms.text) == "" {
 		return
 	}
-	sn := rules.Snippet{Lang: "shell", Text: ms.text}
+	sn := rules.Snippet{Lang: "shell", Text: neutralizeTemplates(ms.text)}
 	if ms.contiguous(r.src) {
 		sn.Start = ms.m[0]
 	} else {
@@ -169,4 +169,35 @@ func (r *reader) execSnippet(items []*yamlv3.Node, implicitCurl bool) {
 	}
 	done := b.done(end)
 	r.found.Snippets = append(r.found.Snippets, rules.Snippet{Lang: "shell", Text: done.text, Map: done.m})
+}
+
+// neutralizeTemplates rewrites the template expressions a CI system or
+// Ansible evaluates before the shell runs (GitHub Actions ${{ expr }},
+// Jinja {{ expr }}) as placeholders the shell reads as one plain word, of the
+// same length so the offsets stay exact: "${{ secrets.KEY }}" becomes
+// "{{{_secrets.KEY_}}". The rules read {{…}} as a hole.
+func neutralizeTemplates(text string) string {
+	if !strings.Contains(text, "{{") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] != '{' || b[i+1] != '{' {
+			continue
+		}
+		j := strings.Index(text[i+2:], "}}")
+		if j < 0 || j > 200 || strings.ContainsAny(text[i+2:i+2+j], "\n{") {
+			continue
+		}
+		if i > 0 && b[i-1] == '$' {
+			b[i-1] = '{'
+		}
+		for k := i + 2; k < i+2+j; k++ {
+			if c := b[k]; !(c == '_' || c == '.' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				b[k] = '_'
+			}
+		}
+		i += 2 + j + 1
+	}
+	return string(b)
 }

@@ -41,6 +41,20 @@ func checkExact(t *testing.T, src string, sn rules.Snippet, synthetic func(i int
 	}
 }
 
+// inTemplate reports whether offset off of src is inside a ${{ … }} or
+// {{ … }} expression, which snippets rewrite for the shell.
+func inTemplate(src string, off int) bool {
+	open := strings.LastIndex(src[:off+1], "{{")
+	if open < 0 {
+		return false
+	}
+	if open > 0 && src[open-1] == '$' && off == open-1 {
+		return true
+	}
+	end := strings.Index(src[open:], "}}")
+	return end >= 0 && off < open+end+2 || off+1 < len(src) && src[off] == '$' && strings.HasPrefix(src[off+1:], "{{")
+}
+
 func onlySnippet(t *testing.T, f *rules.Found) rules.Snippet {
 	t.Helper()
 	if len(f.Snippets) != 1 {
@@ -105,9 +119,9 @@ func TestSnippetScalarStyles(t *testing.T) {
 			text: "curl https://x/api/v1/users\n",
 		},
 		{
-			name: "CRLF literal",
-			src:  "job:\r\n  script: |\r\n    curl https://x/api/v1/users\r\n    echo ok\r\n",
-			text: "curl https://x/api/v1/users\necho ok\n",
+			name:      "CRLF literal",
+			src:       "job:\r\n  script: |\r\n    curl https://x/api/v1/users\r\n    echo ok\r\n",
+			text:      "curl https://x/api/v1/users\necho ok\n",
 			synthetic: func(text string, i int) bool { return text[i] == '\n' },
 		},
 		{
@@ -193,7 +207,10 @@ jobs:
 	if !strings.HasPrefix(sn.Text, "set -euo pipefail\ncurl --fail -X PUT \\\n  \"https://") {
 		t.Fatalf("Text = %q", sn.Text)
 	}
-	checkExact(t, src, sn, nil)
+	checkExact(t, src, sn, func(i int) bool { return inTemplate(src, sn.Offset(i)) })
+	if want := "{{{_inputs.email_}}"; !strings.Contains(sn.Text, want) {
+		t.Errorf("the Actions expression is not written as %s for the shell: %q", want, sn.Text)
+	}
 	i := strings.Index(sn.Text, "https://")
 	if got, want := sn.Offset(i), strings.Index(src, "https://acme"); got != want {
 		t.Errorf("URL maps to %d, want %d", got, want)
@@ -346,4 +363,14 @@ tasks:
 	if len(f.Snippets) != 1 {
 		t.Fatalf("Drone: got %d snippets, want 1", len(f.Snippets))
 	}
+}
+
+func TestSnippetTemplatesForTheShell(t *testing.T) {
+	src := "- hosts: all\n  tasks:\n    - shell: curl -sf {{ lms_base }}/users/{{ item.mail | urlencode }}?apiKey=${{ secrets.KEY }}\n"
+	sn := onlySnippet(t, read(t, src))
+	want := "curl -sf {{_lms_base_}}/users/{{_item.mail___urlencode_}}?apiKey={{{_secrets.KEY_}}"
+	if sn.Text != want {
+		t.Fatalf("Text = %q, want %q", sn.Text, want)
+	}
+	checkExact(t, src, sn, func(i int) bool { return inTemplate(src, sn.Offset(i)) })
 }

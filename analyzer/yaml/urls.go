@@ -87,16 +87,20 @@ func placeholder(text string, i int) (int, string) {
 }
 
 // exprVar returns the variable an expression starts from: "lms_base" for
-// "lms_base" or "lms_base | trim", "" for anything else.
+// "lms_base" or "lms_base | trim", "lms.base" for a dictionary lookup,
+// ".Values.lms.baseUrl" for a Helm value; "" for anything else.
 func exprVar(expr string) string {
 	name := expr
 	if i := strings.IndexByte(expr, '|'); i >= 0 {
 		name = strings.TrimSpace(expr[:i])
 	}
-	if isIdent(name) {
-		return name
+	path := strings.TrimPrefix(strings.TrimPrefix(name, "$"), ".")
+	for _, id := range strings.Split(path, ".") {
+		if !isIdent(id) {
+			return ""
+		}
 	}
-	return ""
+	return name
 }
 
 // maxExpand bounds the substitution of variables in variables.
@@ -127,7 +131,8 @@ func (r *reader) urlParts(ms mapped, depth int, used map[*yamlv3.Node]bool) []ru
 		if end < 0 {
 			continue
 		}
-		if name := exprVar(expr); name == expr && depth < maxExpand {
+		if isIdent(expr) && depth < maxExpand {
+			name := expr
 			if v := r.varValue(name); v != nil {
 				lit(a, i)
 				at := ms.span(i, end)
@@ -185,7 +190,9 @@ func (r *reader) emit(call rules.Call, requireV1 bool) bool {
 	if name := leadingVar(parts); name != "" {
 		rest := litText(parts[1:])
 		if !strings.Contains(rest, "/api/v1") && !strings.Contains(rest, "://") {
-			if rest != "" && rest[0] != '/' && rest[0] != '?' {
+			// A setting's value must go on with a path; a uri url may be
+			// the variable alone.
+			if requireV1 && (rest == "" || rest[0] != '/') || rest != "" && rest[0] != '/' && rest[0] != '?' {
 				return false
 			}
 			parts[0] = rules.URLPart{Hole: name, Span: parts[0].Span}

@@ -28,3 +28,11 @@ lms_by_external_id() {
 lms_metric() {
   curl -s -X POST "http://localhost:9091/api/v1/metrics/job/lms_scripts" --data-binary "$1" >/dev/null || true
 }
+
+# lms_all_users: every account, deactivated ones included (for the audit export)
+lms_all_users() {
+  curl -sS -G "https://${LMS_HOST}/api/v1/users" \
+    --data-urlencode "company=${LMS_COMPANY}" \
+    --data-urlencode "apiKey=${LMS_API_KEY}" \
+    --data-urlencode "deleted=true"
+}

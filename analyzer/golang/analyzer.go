@@ -1,0 +1,98 @@
+package golang
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// Doc is the analyzer's documentation: a title line, then the details.
+const Doc = `report 360Learning API v1 calls and what their v2 migration needs
+
+The migaudit analyzer finds HTTP requests to the 360Learning REST API v1
+(net/http, go-resty, and helper methods that build requests from a base URL
+and a path), following URLs through constants, variables, struct fields and
+helpers across packages, and reports each change the v1→v2 migration guides
+ask for. It suggests fixes for the mechanical request-side changes only.`
+
+// Config configures an analyzer made by New.
+type Config struct {
+	// Catalog is the rule catalog; nil means the embedded default catalog.
+	Catalog *rules.Catalog
+	// Hosts are more 360Learning host patterns, as rules.Options.Hosts.
+	Hosts []string
+}
+
+// Analyzer reports 360Learning API v1 calls with the embedded catalog. Its
+// -hosts flag adds host patterns (comma-separated) that serve 360Learning's
+// API.
+var Analyzer = New(Config{})
+
+// New returns an analyzer named migaudit that checks calls with cfg's
+// catalog and hosts. The -hosts flag adds to cfg.Hosts.
+func New(cfg Config) *analysis.Analyzer {
+	s := &settings{catalog: cfg.Catalog, hosts: append([]string(nil), cfg.Hosts...)}
+	a := &analysis.Analyzer{
+		Name:     "migaudit",
+		Doc:      Doc,
+		URL:      "https://pkg.go.dev/github.com/migaudit/migaudit/analyzer/golang",
+		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Run:      s.run,
+		FactTypes: []analysis.Fact{
+			new(helperFact),
+			new(baseFact),
+		},
+	}
+	a.Flags.Var((*hostList)(&s.hosts), "hosts", "comma-separated host patterns (path.Match syntax) that also serve 360Learning's API")
+	return a
+}
+
+// settings are an analyzer's configuration, read by every pass.
+type settings struct {
+	mu      sync.Mutex
+	catalog *rules.Catalog
+	hosts   []string
+}
+
+// setup returns the catalog (loading the default one once) and the options.
+func (s *settings) setup() (*rules.Catalog, *rules.Options, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.catalog == nil {
+		c, err := rules.Default()
+		if err != nil {
+			return nil, nil, fmt.Errorf("loading the rule catalog: %v", err)
+		}
+		s.catalog = c
+	}
+	return s.catalog, &rules.Options{Hosts: append([]string(nil), s.hosts...)}, nil
+}
+
+func (s *settings) run(pass *analysis.Pass) (any, error) {
+	cat, opt, err := s.setup()
+	if err != nil {
+		return nil, err
+	}
+	c := newChecker(pass, cat, opt)
+	c.run()
+	return nil, nil
+}
+
+// hostList is a flag.Value holding comma-separated host patterns.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*h = append(*h, p)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,143 @@
+package golang
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// finish completes a site with what evaluating its URL collected.
+func (c *checker) finish(s *site, en *env) {
+	for _, v := range en.query {
+		s.params = append(s.params, c.valuesVar(v, rules.InQuery)...)
+	}
+	if en.queryParam > 0 {
+		s.queryParam = en.queryParam
+	}
+	outs := s.outs[:0]
+	for _, o := range s.outs {
+		if v := c.varOf(stripAddr(o)); v != nil && en.params[v] > 0 {
+			s.outParam = en.params[v]
+			continue
+		}
+		outs = append(outs, o)
+	}
+	s.outs = outs
+}
+
+// reportFile reports the requests every function of a file makes.
+func (c *checker) reportFile(f *ast.File) {
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		params := c.paramIndex(fd)
+		ast.Inspect(fd.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			en := newEnv(params)
+			s := c.request(call, en)
+			if s == nil || helperShaped(s.url) {
+				return true
+			}
+			c.report(s, f)
+			return true
+		})
+	}
+}
+
+// callOf turns a site into the rules' Call.
+func (c *checker) callOf(s *site, f *ast.File) rules.Call {
+	tf := c.pass.Fset.File(f.Pos())
+	call := rules.Call{
+		File: tf.Name(), Reader: "go", Method: s.method,
+		Span: c.span(s.call), Bearer: s.bearer,
+	}
+	if s.methodExpr != nil {
+		call.MethodSpan = c.span(s.methodExpr)
+	}
+	for _, p := range s.url {
+		call.URL = append(call.URL, p.URLPart)
+	}
+	for _, p := range s.params {
+		call.Params = append(call.Params, p.Param)
+	}
+	call.ResponseFields, call.ErrorCodes = c.readsIn(c.responseShape(s.outs), f)
+	return call
+}
+
+// report checks a site's call and reports its findings.
+func (c *checker) report(s *site, f *ast.File) {
+	call := c.callOf(s, f)
+	findings := c.cat.Check(&call, c.opt)
+	if len(findings) == 0 {
+		return
+	}
+	tf := c.pass.Fset.File(f.Pos())
+	fx := c.fixes(s, &call, findings, f)
+	for i, fd := range findings {
+		d := analysis.Diagnostic{
+			Pos:      c.pos(tf, fd.Span.Start),
+			End:      c.pos(tf, fd.Span.End),
+			Category: fd.Rule,
+			Message:  fmt.Sprintf("%s [%s]", fd.Message, fd.Rule),
+		}
+		if fix := fx[i]; fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+		key := fmt.Sprintf("%d:%d:%s", d.Pos, d.End, d.Message)
+		if c.reported[key] {
+			continue
+		}
+		c.reported[key] = true
+		c.pass.Report(d)
+	}
+}
+
+// pos turns a file offset into a position, clamped to the file.
+func (c *checker) pos(tf *token.File, off int) token.Pos {
+	return tf.Pos(max(0, min(off, tf.Size())))
+}
+
+// suggested turns span edits into a suggested fix.
+func (c *checker) suggested(tf *token.File, msg string, edits []edit) *analysis.SuggestedFix {
+	if len(edits) == 0 {
+		return nil
+	}
+	fix := &analysis.SuggestedFix{Message: msg}
+	for _, e := range edits {
+		fix.TextEdits = append(fix.TextEdits, analysis.TextEdit{
+			Pos: c.pos(tf, e.span.Start), End: c.pos(tf, e.span.End), NewText: []byte(e.text),
+		})
+	}
+	return fix
+}
+
+// edit replaces a span of the file with text.
+type edit struct {
+	span rules.Span
+	text string
+}
+
+// lastIdent returns the last identifier of an expression's text, lower-case.
+func lastIdent(expr string) string {
+	f := strings.FieldsFunc(expr, func(r rune) bool {
+		return !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9')
+	})
+	if len(f) == 0 {
+		return ""
+	}
+	return strings.ToLower(f[len(f)-1])
+}
+
+// objectOf is types.Info.ObjectOf for identifiers only.
+func (c *checker) objectOf(id *ast.Ident) types.Object { return c.info.ObjectOf(id) }

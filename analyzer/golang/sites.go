@@ -1,0 +1,311 @@
+package golang
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"net/http"
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// site is a request the code makes, as far as one call shows it.
+type site struct {
+	call *ast.CallExpr
+	// method is the upper-case method, or ""; methodExpr is where it is
+	// written in this call, if it is; methodParam is a helper parameter
+	// giving it.
+	method      string
+	methodExpr  ast.Expr
+	methodParam int
+	url         []part
+	params      []pparam
+	bodyParam   int
+	bodyForm    bool
+	queryParam  int
+	outParam    int
+	// reqVar is the *http.Request variable the call creates, if any.
+	reqVar *types.Var
+	// outs are the expressions the response is decoded into.
+	outs   []ast.Expr
+	bearer bool
+	// viaHelper reports that the request is built by a helper function.
+	viaHelper bool
+}
+
+var restyMethods = map[string]string{
+	"Get": "GET", "Head": "HEAD", "Post": "POST", "Put": "PUT", "Patch": "PATCH",
+	"Delete": "DELETE", "Options": "OPTIONS",
+}
+
+const restyPkg = "github.com/go-resty/resty/..."
+
+// request recognises a call that makes an HTTP request, or returns nil.
+func (c *checker) request(call *ast.CallExpr, en *env) *site {
+	fn := c.callee(call)
+	if fn == nil {
+		return nil
+	}
+	s := &site{call: call}
+	args := call.Args
+	switch {
+	case funcIs(fn, "net/http", "NewRequest") && len(args) == 3:
+		c.setMethod(s, args[0], en)
+		s.url = c.eval(args[1], en)
+		c.body(s, args[2], en)
+		c.requestVar(s, en)
+	case funcIs(fn, "net/http", "NewRequestWithContext") && len(args) == 4:
+		c.setMethod(s, args[1], en)
+		s.url = c.eval(args[2], en)
+		c.body(s, args[3], en)
+		c.requestVar(s, en)
+	case (funcIs(fn, "net/http", "Get", "Head") || methodIs(fn, "net/http", "Client", "Get", "Head")) && len(args) == 1:
+		s.method = strings.ToUpper(fn.Name())
+		s.url = c.eval(args[0], en)
+		c.response(s, en)
+	case (funcIs(fn, "net/http", "Post") || methodIs(fn, "net/http", "Client", "Post")) && len(args) == 3:
+		s.method = http.MethodPost
+		s.url = c.eval(args[0], en)
+		c.body(s, args[2], en)
+		c.response(s, en)
+	case (funcIs(fn, "net/http", "PostForm") || methodIs(fn, "net/http", "Client", "PostForm")) && len(args) == 2:
+		s.method = http.MethodPost
+		s.url = c.eval(args[0], en)
+		c.form(s, args[1], en)
+		c.response(s, en)
+	case methodIs(fn, restyPkg, "Request", "Get", "Head", "Post", "Put", "Patch", "Delete", "Options") && len(args) == 1:
+		s.method = restyMethods[fn.Name()]
+		s.url = c.eval(args[0], en)
+		c.restyChain(s, call, en)
+	case methodIs(fn, restyPkg, "Request", "Execute") && len(args) == 2:
+		c.setMethod(s, args[0], en)
+		s.url = c.eval(args[1], en)
+		c.restyChain(s, call, en)
+	default:
+		h := c.helperOf(fn)
+		if h == nil {
+			return nil
+		}
+		c.callHelper(s, h, en)
+	}
+	if len(s.url) == 0 {
+		return nil
+	}
+	c.finish(s, en)
+	return s
+}
+
+// setMethod reads the method argument: a constant (http.MethodPut, "PUT")
+// or a helper parameter.
+func (c *checker) setMethod(s *site, e ast.Expr, en *env) {
+	if tv := c.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		s.method = strings.ToUpper(constant.StringVal(tv.Value))
+		s.methodExpr = e
+		return
+	}
+	if v := c.varOf(e); v != nil && en.params[v] > 0 {
+		s.methodParam = en.params[v]
+	}
+}
+
+// requestVar finds the variable a new request is assigned to, and with it
+// the headers set on it, the query attached to it and the response of
+// sending it.
+func (c *checker) requestVar(s *site, en *env) {
+	vars := c.lhs[s.call]
+	if len(vars) == 0 || vars[0] == nil {
+		return
+	}
+	s.reqVar = vars[0]
+	for _, vc := range c.calls[s.reqVar] {
+		if len(vc.path) == 2 && vc.path[0] == "Header" && (vc.path[1] == "Set" || vc.path[1] == "Add") && len(vc.call.Args) == 2 {
+			if isAuthBearer(c, vc.call.Args[0], vc.call.Args[1]) {
+				s.bearer = true
+			}
+		}
+	}
+	c.rawQuery(s, en) // req.URL.RawQuery = q.Encode()
+	// resp, err := client.Do(req)
+	for call, vars := range c.lhs {
+		fn := c.callee(call)
+		if !methodIs(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || c.varOf(call.Args[0]) != s.reqVar {
+			continue
+		}
+		if len(vars) > 0 && vars[0] != nil {
+			s.outs = append(s.outs, c.decodeTargets(vars[0])...)
+		}
+	}
+}
+
+// isAuthBearer reports whether a header set is Authorization: Bearer ….
+func isAuthBearer(c *checker, name, value ast.Expr) bool {
+	tv := c.info.Types[name]
+	if tv.Value == nil || tv.Value.Kind() != constant.String || !strings.EqualFold(constant.StringVal(tv.Value), "Authorization") {
+		return false
+	}
+	parts := c.eval(value, newEnv(nil))
+	return len(parts) > 0 && parts[0].Hole == "" && strings.HasPrefix(strings.ToLower(parts[0].Lit), "bearer")
+}
+
+// response finds where the response of a direct send (http.Get, …) is decoded.
+func (c *checker) response(s *site, en *env) {
+	vars := c.lhs[s.call]
+	if len(vars) > 0 && vars[0] != nil {
+		s.outs = append(s.outs, c.decodeTargets(vars[0])...)
+	}
+}
+
+// restyChain reads the settings of a go-resty request chain:
+// client.R().SetBody(x).SetQueryParam(k, v).SetResult(&out).Put(url).
+func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	for x := ast.Unparen(sel.X); ; {
+		inner, ok := x.(*ast.CallExpr)
+		if !ok {
+			return
+		}
+		fn := c.callee(inner)
+		isel, ok := inner.Fun.(*ast.SelectorExpr)
+		if !ok || fn == nil || !methodIs(fn, restyPkg, "Request", fn.Name()) {
+			return
+		}
+		args := inner.Args
+		switch fn.Name() {
+		case "SetBody":
+			if len(args) == 1 {
+				c.jsonBody(s, args[0], en)
+			}
+		case "SetQueryParam":
+			if len(args) == 2 {
+				if p, ok := c.keyParam(args[0], inner, rules.InQuery); ok {
+					s.params = append(s.params, p)
+				}
+			}
+		case "SetQueryParams", "SetFormData":
+			in := rules.InQuery
+			if fn.Name() == "SetFormData" {
+				in = rules.InForm
+			}
+			if len(args) == 1 {
+				s.params = append(s.params, c.mapKeys(args[0], in)...)
+			}
+		case "SetQueryParamsFromValues":
+			if len(args) == 1 {
+				s.params = append(s.params, c.valuesParams(args[0], rules.InQuery, en, &s.queryParam)...)
+			}
+		case "SetFormDataFromValues":
+			if len(args) == 1 {
+				s.params = append(s.params, c.valuesParams(args[0], rules.InForm, en, &s.queryParam)...)
+			}
+		case "SetResult":
+			if len(args) == 1 {
+				if v := c.varOf(stripAddr(args[0])); v != nil && en.params[v] > 0 {
+					s.outParam = en.params[v]
+				} else {
+					s.outs = append(s.outs, args[0])
+				}
+			}
+		case "SetAuthToken":
+			s.bearer = true
+		case "SetHeader":
+			if len(args) == 2 && isAuthBearer(c, args[0], args[1]) {
+				s.bearer = true
+			}
+		}
+		x = ast.Unparen(isel.X)
+	}
+}
+
+func stripAddr(e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == '&' {
+		return ast.Unparen(u.X)
+	}
+	return e
+}
+
+// helperOf returns the summary of a helper function, from this package or a fact.
+func (c *checker) helperOf(fn *types.Func) *helperFact {
+	if h, ok := c.helpers[fn]; ok {
+		return h
+	}
+	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
+		var f helperFact
+		if c.pass.ImportObjectFact(fn.Origin(), &f) {
+			return &f
+		}
+	}
+	return nil
+}
+
+// callHelper builds the request a helper call makes: the helper's URL with
+// the call's arguments in place of its parameters.
+func (c *checker) callHelper(s *site, h *helperFact, en *env) {
+	s.viaHelper = true
+	args := s.call.Args
+	arg := func(i int) ast.Expr {
+		if i < 1 || i > len(args) {
+			return nil
+		}
+		return args[i-1]
+	}
+	// The helper's own text sits where the call is, zero-width at its path.
+	at := zeroAt(c.span(s.call).Start)
+	for _, tp := range h.URL {
+		if tp.Param > 0 {
+			if sel, ok := s.call.Fun.(*ast.SelectorExpr); ok {
+				at = zeroAt(c.span(sel.Sel).End)
+			}
+			break
+		}
+	}
+	for _, tp := range h.URL {
+		switch {
+		case tp.Param > 0:
+			a := arg(tp.Param)
+			if a == nil {
+				s.url = append(s.url, part{URLPart: rules.URLPart{Hole: "…", Span: at}})
+				continue
+			}
+			ps := c.eval(a, en)
+			s.url = append(s.url, ps...)
+			at = zeroAt(c.span(a).End)
+		case tp.Hole != "":
+			s.url = append(s.url, part{URLPart: rules.URLPart{Hole: tp.Hole, Span: at}})
+		default:
+			s.url = append(s.url, part{URLPart: rules.URLPart{Lit: tp.Lit, Span: at}})
+		}
+	}
+	s.method = h.Method
+	s.bearer = h.Bearer
+	for _, p := range h.Params {
+		sp := c.span(s.call.Fun)
+		s.params = append(s.params, pparam{Param: rules.Param{Name: p.Name, In: rules.Location(p.In), Span: sp, NameSpan: sp}})
+	}
+	if a := arg(h.MethodParam); a != nil {
+		c.setMethod(s, a, en)
+	}
+	if a := arg(h.BodyParam); a != nil {
+		if h.BodyForm {
+			c.form(s, a, en)
+		} else {
+			c.jsonBody(s, a, en)
+		}
+	}
+	if a := arg(h.QueryParam); a != nil {
+		s.params = append(s.params, c.valuesParams(a, rules.InQuery, en, &s.queryParam)...)
+	}
+	if a := arg(h.OutParam); a != nil {
+		if v := c.varOf(stripAddr(a)); v != nil && en.params[v] > 0 {
+			s.outParam = en.params[v]
+		} else {
+			s.outs = append(s.outs, a)
+		}
+	}
+	// The helper's result may be the response, decoded by the caller.
+	c.response(s, en)
+}

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	yamlv3 "go.yaml.in/yaml/v3"
@@ -45,6 +46,9 @@ func Read(file string, src []byte) (found *rules.Found, err error) {
 		return r.found, errors.New("invalid YAML: the file is not valid UTF-8")
 	}
 	docs, perr := decodeAll(src)
+	if perr != nil {
+		perr = r.locateError(perr)
+	}
 	for _, d := range docs {
 		r.collectVars(d, 0)
 	}
@@ -76,11 +80,69 @@ func decodeAll(src []byte) ([]*yamlv3.Node, error) {
 	}
 }
 
-// parseError rewords a yaml.v3 error ("yaml: line 3: did not find expected
-// key") as "invalid YAML: line 3: did not find expected key".
+// syntaxError is a file that is not valid YAML.
+type syntaxError struct {
+	line   int // 1-based; 0 when unknown
+	reason string
+}
+
+func (e *syntaxError) Error() string {
+	if e.line > 0 {
+		return fmt.Sprintf("invalid YAML: line %d: %s", e.line, e.reason)
+	}
+	return "invalid YAML: " + e.reason
+}
+
+// parseError splits a yaml.v3 error ("yaml: line 3: did not find expected
+// key") into its line and reason.
 func parseError(err error) error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	return fmt.Errorf("invalid YAML: %s", msg)
+	e := &syntaxError{reason: msg}
+	if rest, ok := strings.CutPrefix(msg, "line "); ok {
+		if num, reason, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil {
+				e.line, e.reason = n, reason
+			}
+		}
+	}
+	return e
+}
+
+// locateError finds the line a syntax error is on. yaml.v3 names the line
+// where the construct being parsed began (counted from 0 for parser errors),
+// often far from the mistake; the first line whose addition makes the file
+// fail with the same reason is where the mistake is. When the search finds
+// no such line, yaml.v3's line stays.
+func (r *reader) locateError(err error) error {
+	e, ok := err.(*syntaxError)
+	if !ok {
+		return err
+	}
+	reason := func(lines int) string {
+		end := len(r.src)
+		if lines < len(r.starts) {
+			end = r.starts[lines]
+		}
+		if _, err := decodeAll(r.src[:end]); err != nil {
+			if se, ok := err.(*syntaxError); ok {
+				return se.reason
+			}
+		}
+		return ""
+	}
+	lo, hi := 0, len(r.starts) // the first lo lines parse, the first hi fail
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if reason(mid) != "" {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if reason(hi) == e.reason {
+		e.line = hi
+	}
+	return e
 }
 
 // reader holds the state of one file's reading.

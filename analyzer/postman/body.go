@@ -118,6 +118,9 @@ func (w *walker) rawBody(b *node) []rules.Param {
 	out := make([]rules.Param, 0, len(root.keys))
 	for i, k := range root.keys {
 		v := root.vals[i]
+		if v.partial {
+			continue // cut short by the problem: its extent is unknown
+		}
 		p := rules.Param{
 			Name: k.str, In: rules.InBody,
 			Span:     rules.Span{Start: offs[k.span.Start], End: offs[v.span.End]},
@@ -137,6 +140,7 @@ func (w *walker) rawBody(b *node) []rules.Param {
 func sanitizeJSON(s string) []byte {
 	b := []byte(s)
 	inString := false
+	noCloser := false // no "}}" left: stop looking (keeps this linear)
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if inString {
@@ -151,9 +155,10 @@ func sanitizeJSON(s string) []byte {
 		switch {
 		case c == '"':
 			inString = true
-		case c == '{' && i+1 < len(b) && b[i+1] == '{':
+		case c == '{' && i+1 < len(b) && b[i+1] == '{' && !noCloser:
 			j := strings.Index(s[i:], "}}")
 			if j < 0 {
+				noCloser = true
 				continue
 			}
 			copy(b[i:], "null")

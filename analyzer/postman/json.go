@@ -34,6 +34,9 @@ type node struct {
 	// escaped reports that a string's token holds escapes, so str is not
 	// byte for byte the text between its quotes.
 	escaped bool
+	// partial marks an object or array cut short by a syntax error; its
+	// span ends where the error is.
+	partial bool
 	// keys and vals are an object's members in source order; elems an
 	// array's elements.
 	keys  []*node
@@ -177,6 +180,13 @@ func (p *parser) value() (*node, error) {
 	return nil, p.errorf("unexpected %s, expecting a value", p.describe())
 }
 
+// cut marks n as ended by a syntax error at the current position.
+func (p *parser) cut(n *node, err error) (*node, error) {
+	n.partial = true
+	n.span.End = max(p.pos, n.span.Start)
+	return n, err
+}
+
 func (p *parser) enter() error {
 	p.depth++
 	if p.depth > maxDepth {
@@ -188,7 +198,7 @@ func (p *parser) enter() error {
 func (p *parser) object() (*node, error) {
 	n := &node{kind: kObject, span: rules.Span{Start: p.pos}}
 	if err := p.enter(); err != nil {
-		return n, err
+		return p.cut(n, err)
 	}
 	defer func() { p.depth-- }()
 	p.pos++ // {
@@ -200,15 +210,15 @@ func (p *parser) object() (*node, error) {
 	}
 	for {
 		if p.pos >= len(p.src) || p.src[p.pos] != '"' {
-			return n, p.errorf("unexpected %s, expecting an object key", p.describe())
+			return p.cut(n, p.errorf("unexpected %s, expecting an object key", p.describe()))
 		}
 		k, err := p.string()
 		if err != nil {
-			return n, err
+			return p.cut(n, err)
 		}
 		p.skipSpace()
 		if p.pos >= len(p.src) || p.src[p.pos] != ':' {
-			return n, p.errorf("unexpected %s after object key, expecting ':'", p.describe())
+			return p.cut(n, p.errorf("unexpected %s after object key, expecting ':'", p.describe()))
 		}
 		p.pos++
 		p.skipSpace()
@@ -218,7 +228,7 @@ func (p *parser) object() (*node, error) {
 			n.vals = append(n.vals, v)
 		}
 		if err != nil {
-			return n, err
+			return p.cut(n, err)
 		}
 		p.skipSpace()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
@@ -231,14 +241,14 @@ func (p *parser) object() (*node, error) {
 			n.span.End = p.pos
 			return n, nil
 		}
-		return n, p.errorf("unexpected %s in object, expecting ',' or '}'", p.describe())
+		return p.cut(n, p.errorf("unexpected %s in object, expecting ',' or '}'", p.describe()))
 	}
 }
 
 func (p *parser) array() (*node, error) {
 	n := &node{kind: kArray, span: rules.Span{Start: p.pos}}
 	if err := p.enter(); err != nil {
-		return n, err
+		return p.cut(n, err)
 	}
 	defer func() { p.depth-- }()
 	p.pos++ // [
@@ -254,7 +264,7 @@ func (p *parser) array() (*node, error) {
 			n.elems = append(n.elems, v)
 		}
 		if err != nil {
-			return n, err
+			return p.cut(n, err)
 		}
 		p.skipSpace()
 		if p.pos < len(p.src) && p.src[p.pos] == ',' {
@@ -267,7 +277,7 @@ func (p *parser) array() (*node, error) {
 			n.span.End = p.pos
 			return n, nil
 		}
-		return n, p.errorf("unexpected %s in array, expecting ',' or ']'", p.describe())
+		return p.cut(n, p.errorf("unexpected %s in array, expecting ',' or ']'", p.describe()))
 	}
 }
 

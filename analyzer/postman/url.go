@@ -204,6 +204,7 @@ func hasPair(pairs []pair, key string) bool {
 // byte the file text; a substituted variable sits at its placeholder's span.
 func partsOf(s string, offs []int, cuts []rng, vars map[string]string) []rules.URLPart {
 	var parts []rules.URLPart
+	budget := maxSubstituted
 	lit := func(a, b int) {
 		if a >= b {
 			return
@@ -224,12 +225,13 @@ func partsOf(s string, offs []int, cuts []rng, vars map[string]string) []rules.U
 			}
 			end := i + j + 2
 			val, ok := vars[strings.TrimSpace(s[i+2:i+j])]
-			if !ok {
+			if !ok || len(val) > budget {
 				i = end
 				continue
 			}
 			lit(from, i)
-			parts = append(parts, rules.URLPart{Lit: substitute(val, vars, 8), Span: rules.Span{Start: offs[i], End: offs[end]}})
+			budget -= len(val)
+			parts = append(parts, rules.URLPart{Lit: substitute(val, vars, 8, &budget), Span: rules.Span{Start: offs[i], End: offs[end]}})
 			i, from = end, end
 		}
 		lit(from, k.end)
@@ -254,9 +256,15 @@ func kept(n int, cuts []rng) []rng {
 	return out
 }
 
+// maxSubstituted bounds the text variables may add to one URL, so that
+// values naming each other many times over cannot blow up.
+const maxSubstituted = 1 << 16
+
 // substitute replaces the {{variables}} vars defines in a variable's value,
-// up to depth levels deep (values may name each other, even in a cycle).
-func substitute(val string, vars map[string]string, depth int) string {
+// up to depth levels deep (values may name each other, even in a cycle) and
+// within budget bytes of substituted text; what does not fit stays a
+// placeholder.
+func substitute(val string, vars map[string]string, depth int, budget *int) string {
 	if depth == 0 || !strings.Contains(val, "{{") {
 		return val
 	}
@@ -271,8 +279,9 @@ func substitute(val string, vars map[string]string, depth int) string {
 			break
 		}
 		b.WriteString(val[:i])
-		if v, ok := vars[strings.TrimSpace(val[i+2:i+j])]; ok {
-			b.WriteString(substitute(v, vars, depth-1))
+		if v, ok := vars[strings.TrimSpace(val[i+2:i+j])]; ok && len(v) <= *budget {
+			*budget -= len(v)
+			b.WriteString(substitute(v, vars, depth-1, budget))
 		} else {
 			b.WriteString(val[i : i+j+2])
 		}

@@ -1,19 +1,107 @@
 // Package text reads source files of any language as text (JavaScript,
-// TypeScript, Python, Ruby, PHP, PowerShell, and any other text) and finds
-// the HTTP calls they make: URL literals, template strings, f-strings,
-// %-formatting and concatenations, with the method from the nearest evidence.
+// TypeScript, Python, Ruby, PHP, PowerShell, Java, C#, Kotlin, Go, and any
+// other text) and finds the HTTP calls they make: URL literals, template
+// strings, f-strings, %-formatting and concatenations, with the method from
+// the nearest evidence.
+//
+// Source code is read with a light lexer per language family (strings,
+// interpolations and comments, with byte offsets), not a parser: a URL
+// expression is assembled around each string literal that holds a URL, its
+// leading name is replaced by the file's own definition of it, and the call
+// it is passed to gives the method and the parameters. Other text (configs,
+// .env files, prose) is read in a generic mode that takes URL-like runs and
+// KEY=VALUE entries.
 package text
 
-import "github.com/migaudit/migaudit/rules"
+import (
+	"errors"
+	"path"
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
 
 // Read returns the calls, base URL definitions and calls pending a base of
 // a source file; the language comes from the file name.
 func Read(file string, src []byte) (*rules.Found, error) {
-	return &rules.Found{}, nil // TODO(text helper): implement
+	if !rules.ValidUTF8(src) {
+		return nil, errors.New("not valid UTF-8 text")
+	}
+	return readAs(file, string(src), familyOfFile(file)), nil
 }
 
 // ReadSnippet reads a snippet in the given language (a Markdown fence's
-// info word, "" for prose) embedded in file, with spans in file offsets.
+// info word, "prose" for Markdown prose, "" when unknown) embedded in file,
+// with spans in file offsets.
 func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
-	return &rules.Found{}, nil // TODO(text helper): implement
+	if sn == nil {
+		return nil, errors.New("no snippet")
+	}
+	if !rules.ValidUTF8([]byte(sn.Text)) {
+		return nil, errors.New("snippet is not valid UTF-8 text")
+	}
+	if sn.Map != nil && len(sn.Map) != len(sn.Text)+1 {
+		return nil, errors.New("snippet map does not match its text")
+	}
+	found := readAs(file, sn.Text, familyOfLang(sn.Lang))
+	for i := range found.Calls {
+		sn.MapCall(&found.Calls[i])
+	}
+	for i := range found.Pending {
+		sn.MapCall(&found.Pending[i].Call)
+	}
+	for i := range found.Bases {
+		c := rules.Call{URL: found.Bases[i].URL}
+		sn.MapCall(&c)
+		found.Bases[i].URL = c.URL
+	}
+	return found, nil
+}
+
+func readAs(file, src string, fam *family) *rules.Found {
+	if fam == nil {
+		return generic(file, src)
+	}
+	a := newAnalysis(file, src, fam)
+	a.run()
+	return a.found
+}
+
+var byExt = map[string]*family{
+	".js": famJS, ".mjs": famJS, ".cjs": famJS, ".jsx": famJS, ".ts": famJS, ".tsx": famJS, ".mts": famJS, ".cts": famJS,
+	".vue": famJS, ".svelte": famJS,
+	".py": famPython, ".pyw": famPython,
+	".rb": famRuby, ".rake": famRuby, ".gemspec": famRuby,
+	".php": famPHP, ".phtml": famPHP,
+	".ps1": famPS, ".psm1": famPS, ".psd1": famPS,
+	".go": famGo,
+	".java": famJava, ".groovy": famJava, ".gradle": famJava, ".scala": famJava, ".swift": famJava, ".dart": famJS,
+	".kt": famKotlin, ".kts": famKotlin,
+	".cs": famCSharp,
+	".c": famC, ".h": famC, ".cc": famC, ".cpp": famC, ".hpp": famC, ".rs": famC, ".m": famC,
+}
+
+func familyOfFile(file string) *family {
+	base := strings.ToLower(path.Base(strings.ReplaceAll(file, "\\", "/")))
+	if base == "rakefile" || base == "gemfile" {
+		return famRuby
+	}
+	return byExt[path.Ext(base)]
+}
+
+var byLang = map[string]*family{
+	"js": famJS, "javascript": famJS, "jsx": famJS, "ts": famJS, "typescript": famJS, "tsx": famJS, "node": famJS, "mjs": famJS,
+	"py": famPython, "python": famPython, "python3": famPython, "py3": famPython,
+	"rb": famRuby, "ruby": famRuby,
+	"php": famPHP,
+	"ps": famPS, "ps1": famPS, "powershell": famPS, "pwsh": famPS, "posh": famPS,
+	"go": famGo, "golang": famGo,
+	"java": famJava, "groovy": famJava, "scala": famJava, "swift": famJava,
+	"kotlin": famKotlin, "kt": famKotlin,
+	"cs": famCSharp, "csharp": famCSharp, "c#": famCSharp,
+	"c": famC, "cpp": famC, "c++": famC, "rust": famC, "rs": famC, "dart": famJS,
+}
+
+func familyOfLang(lang string) *family {
+	return byLang[strings.ToLower(strings.TrimSpace(lang))]
 }

@@ -1,0 +1,782 @@
+package text
+
+import (
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// ev is the evidence the surroundings of a URL give about the call.
+type ev struct {
+	http    bool // the URL is what an HTTP call is made to
+	server  bool // the URL is a route the code serves
+	method  string
+	mspan   rules.Span
+	implied bool
+	params  []rules.Param
+	span    rules.Span
+	// receiver is the key of the client the call is made on.
+	receiver string
+}
+
+// call is a call expression: callee tokens [cf, ct), arguments.
+type call struct {
+	cf, ct    int
+	open      int // '(' or -1 for a call without parentheses
+	end       int // token after the call
+	name      string
+	nameTok   int
+	receiver  string
+	args      [][2]int
+	parenless bool
+}
+
+var verbs = map[string]string{"get": "GET", "put": "PUT", "post": "POST", "delete": "DELETE", "del": "DELETE", "patch": "PATCH", "head": "HEAD"}
+
+// verbName returns the method a client method's name says (put, PutAsync,
+// postForObject, http.Get), or "".
+func verbName(name string) string {
+	l := strings.ToLower(name)
+	if m, ok := verbs[l]; ok {
+		return m
+	}
+	for _, suffix := range []string{"async", "asjsonasync", "fromjsonasync", "stringasync", "streamasync", "bytearrayasync", "forobject", "forentity", "forlocation", "form"} {
+		if strings.HasSuffix(l, suffix) {
+			if m, ok := verbs[strings.TrimSuffix(l, suffix)]; ok {
+				return m
+			}
+		}
+	}
+	return ""
+}
+
+// notClients are receivers whose get(…) is a lookup, not an HTTP call.
+var notClients = map[string]bool{
+	"environ": true, "env": true, "config": true, "settings": true, "headers": true, "params": true, "options": true,
+	"opts": true, "kwargs": true, "args": true, "data": true, "cache": true, "store": true, "map": true, "dict": true,
+	"props": true, "query": true, "os": true, "localstorage": true, "sessionstorage": true, "req": true, "json": true,
+	"body": true, "form": true, "cookies": true, "values": true, "attrs": true, "meta": true, "context": true, "ctx": true,
+	"state": true, "redis": true, "conf": true, "cfg": true, "vars": true, "row": true, "record": true, "result": true,
+	"res": true, "response": true, "resp": true, "user": true, "users": true, "payload": true, "item": true, "obj": true,
+}
+
+// requestNames are calls that take the method as an argument.
+var requestNames = map[string]bool{
+	"request": true, "fetch": true, "newrequest": true, "newrequestwithcontext": true, "exchange": true, "execute": true,
+	"urlopen": true, "ajax": true, "httprequestmessage": true, "invoke-restmethod": true, "invoke-webrequest": true,
+	"irm": true, "iwr": true, "open": true, "curl_init": true, "sendrequest": true, "makerequest": true, "send": true,
+	"requestasync": true, "sendasync": true, "curl_setopt": true, "urllib.request.request": true, "httprequest": true,
+}
+
+var serverReceivers = map[string]bool{
+	"app": true, "router": true, "r": true, "e": true, "mux": true, "server": true, "srv": true, "bp": true,
+	"blueprint": true, "engine": true, "g": true, "group": true, "v1": true, "routes": true, "route": true,
+	"fastify": true, "web": true, "rg": true, "echo": true, "api_router": true, "subrouter": true, "Route": true,
+}
+
+var serverNames = map[string]bool{
+	"HandleFunc": true, "Handle": true, "HandlerFunc": true, "add_url_rule": true, "MapGet": true, "MapPost": true,
+	"MapPut": true, "MapDelete": true, "MapPatch": true, "MapMethods": true, "re_path": true, "add_route": true,
+}
+
+// callAt describes the call whose '(' is at p.
+func (a *analysis) callAt(p int) *call {
+	toks := a.toks
+	if p <= 0 || !toks[p].is("(") || toks[p].nl && !a.fam.python {
+		return nil
+	}
+	nt := p - 1
+	if toks[nt].kind != kIdent {
+		return nil
+	}
+	cf := a.operandStart(nt)
+	if cf < 0 {
+		cf = nt
+	}
+	c := &call{cf: cf, ct: p, open: p, end: a.match[p] + 1, name: toks[nt].text, nameTok: nt, args: a.args(p)}
+	if a.match[p] < 0 {
+		c.end = len(toks)
+	}
+	if nt-1 > cf {
+		c.receiver = a.text(cf, nt-1)
+	}
+	return c
+}
+
+// parenlessCall finds the command a value at from is an argument of in
+// Ruby (put "/x", body: …) and PowerShell (Invoke-RestMethod -Uri …).
+func (a *analysis) parenlessCall(from int) *call {
+	toks := a.toks
+	if !(a.fam.ruby || a.fam.powershell) {
+		return nil
+	}
+	k := from
+	for k > 0 && !toks[k].nl {
+		prev := &toks[k-1]
+		if prev.kind == kPunct {
+			switch prev.text {
+			case "|", ";", "{", "(", "=", "[":
+				k = -1
+			case ")", "]", "}":
+				if a.match[k-1] >= 0 {
+					k = a.match[k-1]
+					continue
+				}
+			}
+			if k < 0 {
+				break
+			}
+		}
+		k--
+	}
+	if k < 0 {
+		k = 0
+		for j := from; j > 0; j-- {
+			if toks[j].nl || toks[j-1].kind == kPunct && strings.Contains("|;{(=[", toks[j-1].text) {
+				k = j
+				break
+			}
+		}
+	}
+	// k is the first token of the command line
+	if k >= from || toks[k].kind != kIdent {
+		return nil
+	}
+	ce := a.operandEnd(k)
+	if ce < 0 || ce > from {
+		return nil
+	}
+	nt := ce - 1
+	if toks[nt].kind != kIdent {
+		return nil
+	}
+	end := from
+	for end < len(toks) && !(end > from && toks[end].nl) {
+		t := &toks[end]
+		if t.is("|") || t.is(";") || t.is("}") || t.is(")") {
+			break
+		}
+		if (t.is("(") || t.is("[") || t.is("{")) && a.match[end] > end {
+			end = a.match[end] + 1
+			continue
+		}
+		end++
+	}
+	c := &call{cf: k, ct: ce, open: -1, end: end, name: toks[nt].text, nameTok: nt, parenless: true}
+	if nt-1 > k {
+		c.receiver = a.text(k, nt-1)
+	}
+	// arguments: Ruby splits on commas; PowerShell on -Param names
+	start := ce
+	for j := ce; j < end; j++ {
+		t := &toks[j]
+		if (t.is("(") || t.is("[") || t.is("{")) && a.match[j] > j {
+			j = a.match[j]
+			continue
+		}
+		if t.is(",") && a.fam.ruby || t.param && j > start {
+			if j > start {
+				c.args = append(c.args, [2]int{start, j})
+			}
+			start = j
+			if t.is(",") {
+				start = j + 1
+			}
+		}
+	}
+	if end > start {
+		c.args = append(c.args, [2]int{start, end})
+	}
+	return c
+}
+
+// argIndex returns the index of the argument of c that token i is in.
+func argIndex(c *call, i int) int {
+	for n, r := range c.args {
+		if r[0] <= i && i < r[1] {
+			return n
+		}
+	}
+	return -1
+}
+
+// evidence reads what surrounds the URL value at tokens [from, to).
+func (a *analysis) evidence(from, to int, url string) ev {
+	toks := a.toks
+	from, to = a.lift(from, to)
+	var e ev
+	// a request config: { url: X, method: 'PUT', data: {…} }, Uri = X
+	if name, kind, at := a.nameBefore(from); kind == "key" || kind == "assign" && a.inHashtable(at) || kind == "assign" && a.parent[from] >= 0 && toks[a.parent[from]].is("(") {
+		key := rules.BaseKey(name)
+		if key == "url" || key == "uri" {
+			obj := a.parent[from]
+			if obj >= 0 {
+				a.configEvidence(&e, obj)
+				if c := a.callAt(obj); c != nil {
+					a.callEvidence(&e, c, -1, url)
+				} else if pp := a.parent[obj]; pp >= 0 {
+					if c := a.callAt(pp); c != nil {
+						a.callEvidence(&e, c, -1, url)
+					}
+				}
+				if e.method != "" {
+					e.http = true
+				}
+				return e
+			}
+		}
+	}
+	if p := a.parent[from]; p >= 0 {
+		if c := a.callAt(p); c != nil {
+			a.callEvidence(&e, c, argIndex(c, from), url)
+			return e
+		}
+	}
+	if c := a.parenlessCall(from); c != nil {
+		a.callEvidence(&e, c, argIndex(c, from), url)
+	}
+	return e
+}
+
+// inHashtable reports whether token i is directly inside @{ … }.
+func (a *analysis) inHashtable(i int) bool {
+	p := a.parent[i]
+	return a.fam.powershell && p > 0 && a.toks[p].is("{") && a.toks[p-1].is("@")
+}
+
+// configEvidence reads method and parameters from the sibling entries of a
+// request config object opened at obj.
+func (a *analysis) configEvidence(e *ev, obj int) {
+	for _, en := range a.entries(obj) {
+		k := strings.ToLower(en.name)
+		switch k {
+		case "method", "type", "verb":
+			if m, sp := a.methodValue(en.vf, en.vt); m != "" && e.method == "" {
+				e.method, e.mspan = m, sp
+			}
+		}
+	}
+	for _, en := range a.entries(obj) {
+		a.paramEntry(e, en, "")
+	}
+}
+
+// methodValue reads an HTTP method from a value: 'PUT', :put,
+// HttpMethod.Put, http.MethodPut, Method::PUT.
+func (a *analysis) methodValue(vf, vt int) (string, rules.Span) {
+	toks := a.toks
+	if vt-vf == 1 && toks[vf].kind == kString && len(toks[vf].parts) == 1 && toks[vf].parts[0].hole == "" {
+		if m, ok := verbs[strings.ToLower(toks[vf].parts[0].lit)]; ok && m != "" && strings.ToLower(toks[vf].parts[0].lit) != "del" {
+			return m, toks[vf].parts[0].span
+		}
+	}
+	if vt-vf == 2 && toks[vf].is(":") && toks[vf+1].kind == kIdent {
+		if m, ok := verbs[strings.ToLower(toks[vf+1].text)]; ok {
+			return m, a.span(vf, vt)
+		}
+	}
+	if vt > vf && toks[vt-1].kind == kIdent {
+		last := toks[vt-1].text
+		l := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(last, "Method"), "HTTP_"))
+		if m, ok := verbs[l]; ok && l != "del" && (vt-vf > 1 || a.fam.powershell || strings.HasPrefix(last, "Method")) {
+			if vt-vf == 1 || strings.Contains(strings.ToLower(a.text(vf, vt)), "method") || strings.HasPrefix(last, "Method") {
+				return m, toks[vt-1].spanOf()
+			}
+		}
+	}
+	return "", rules.Span{}
+}
+
+func (t *token) spanOf() rules.Span { return rules.Span{Start: t.start, End: t.end} }
+
+// callEvidence reads the method, the parameters and the server shape of
+// call c, whose argument argi holds the URL.
+func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
+	toks := a.toks
+	e.span = rules.Span{Start: toks[c.cf].start, End: toks[max(c.end-1, c.cf)].end}
+	e.receiver = rules.BaseKey(c.receiver)
+	name := c.name
+	lname := strings.ToLower(name)
+	if a.isServer(c, url) {
+		e.server = true
+		return
+	}
+	recvKey := e.receiver
+	if m := verbName(name); m != "" && (argi == 0 || c.parenless && argi <= 1) {
+		if !(lname == "get" && notClients[recvKey]) && !(lname == "delete" && notClients[recvKey]) {
+			e.http, e.method, e.mspan = true, m, toks[c.nameTok].spanOf()
+		}
+	}
+	// Net::HTTP::Put.new(uri)
+	if e.method == "" && name == "new" {
+		for k := c.cf; k < c.nameTok; k++ {
+			if t := &toks[k]; t.kind == kIdent && len(t.text) > 0 && t.text[0] >= 'A' && t.text[0] <= 'Z' {
+				if m := verbs[strings.ToLower(t.text)]; m != "" {
+					e.http, e.method, e.mspan = true, m, t.spanOf()
+				}
+			}
+		}
+	}
+	if requestNames[lname] || requestNames[strings.ToLower(a.text(c.cf, c.ct))] || e.http {
+		if !(lname == "open" || lname == "send" || lname == "execute") || e.method != "" {
+			e.http = true
+		}
+		if lname == "urlopen" && a.fam.python && e.method == "" {
+			e.http = true
+		}
+	}
+	// the method among the arguments
+	for n, r := range c.args {
+		if n == argi || e.method != "" && !c.parenless {
+			continue
+		}
+		vf, vt := r[0], r[1]
+		if toks[vf].param {
+			if strings.EqualFold(toks[vf].text, "-Method") && vt > vf+1 {
+				if m, sp := a.methodValue(vf+1, vt); m != "" {
+					e.method, e.mspan, e.http = m, sp, true
+				}
+			}
+			continue
+		}
+		if vt-vf >= 3 && (toks[vf+1].is("=") || toks[vf+1].is(":")) && toks[vf].kind == kIdent {
+			if k := strings.ToLower(toks[vf].text); k == "method" || k == "type" {
+				if m, sp := a.methodValue(vf+2, vt); m != "" {
+					e.method, e.mspan = m, sp
+					e.http = e.http || requestNames[lname]
+				}
+			}
+			continue
+		}
+		if m, sp := a.methodValue(vf, vt); m != "" && e.method == "" {
+			e.method, e.mspan = m, sp
+			if requestNames[lname] || strings.Contains(lname, "request") {
+				e.http = true
+			}
+		}
+	}
+	// the method in a builder chain after the call: .PUT(…), .put(body), .method("PUT", …)
+	builder := lname == "uri" || lname == "url" || lname == "newbuilder" || strings.Contains(a.text(c.cf, c.ct), "Builder")
+	for j := c.end; j+2 < len(toks) && (toks[j].is(".") || toks[j].is("->")) && toks[j+1].kind == kIdent && toks[j+2].is("(") && a.match[j+2] > 0; j = a.match[j+2] + 1 {
+		n := toks[j+1].text
+		switch {
+		case n == "PUT" || n == "GET" || n == "DELETE" || n == "POST" || n == "PATCH":
+			if e.method == "" {
+				e.method, e.mspan, e.http = n, toks[j+1].spanOf(), true
+			}
+		case builder && verbs[n] != "" && n != "del":
+			if e.method == "" {
+				e.method, e.mspan, e.http = verbs[n], toks[j+1].spanOf(), true
+			}
+			if vf, vt, ok := a.firstArg(j + 2); ok {
+				a.addParamsFrom(e, vf, vt, rules.InBody)
+			}
+		case n == "method" && builder:
+			if vf, vt, ok := a.firstArg(j + 2); ok {
+				if m, sp := a.methodValue(vf, vt); m != "" && e.method == "" {
+					e.method, e.mspan, e.http = m, sp, true
+				}
+			}
+		case n == "send" || n == "query":
+			if vf, vt, ok := a.firstArg(j + 2); ok {
+				in := rules.InBody
+				if n == "query" {
+					in = rules.InQuery
+				}
+				a.addParamsFrom(e, vf, vt, in)
+			}
+		}
+	}
+	// PHP curl: curl_init($url) then curl_setopt($ch, CURLOPT_CUSTOMREQUEST, 'PUT')
+	if lname == "curl_init" || lname == "curl_setopt" {
+		a.curlEvidence(e, c)
+	}
+	if e.method == "" && e.http && (lname == "fetch" || lname == "invoke-restmethod" || lname == "invoke-webrequest" || lname == "irm" || lname == "iwr" || lname == "urlopen") {
+		e.method, e.implied = "GET", true
+	}
+	if !e.http {
+		return
+	}
+	// parameters
+	bodyIn := rules.InBody
+	if a.fam.python {
+		bodyIn = rules.InForm
+	}
+	for n, r := range c.args {
+		if n == argi {
+			continue
+		}
+		vf, vt := r[0], r[1]
+		if toks[vf].param && vt > vf+1 {
+			switch strings.ToLower(toks[vf].text) {
+			case "-body":
+				in := rules.InForm
+				if e.method == "GET" {
+					in = rules.InQuery
+				}
+				a.addParamsFrom(e, vf+1, vt, in)
+			}
+			continue
+		}
+		if vt-vf >= 3 && toks[vf].kind == kIdent && (toks[vf+1].is("=") || toks[vf+1].is(":")) {
+			a.paramEntry(e, entry{name: toks[vf].text, kf: vf, vf: vf + 2, vt: vt}, "")
+			continue
+		}
+		if n < 1 || argi < 0 && n < 2 {
+			continue
+		}
+		obj := a.objectIn(vf, vt)
+		if obj < 0 {
+			continue
+		}
+		if a.isOptions(obj) {
+			for _, en := range a.entries(obj) {
+				a.paramEntry(e, en, "")
+			}
+			continue
+		}
+		if n == argi+1 && (e.method == "PUT" || e.method == "POST" || e.method == "PATCH" || e.method == "DELETE" && !a.fam.js()) {
+			a.addParamsFrom(e, vf, vt, bodyIn)
+		}
+	}
+}
+
+func (f *family) js() bool { return f == famJS }
+
+// firstArg returns the first argument of the bracket at p.
+func (a *analysis) firstArg(p int) (int, int, bool) {
+	args := a.args(p)
+	if len(args) == 0 {
+		return 0, 0, false
+	}
+	return args[0][0], args[0][1], true
+}
+
+// isOptions reports whether an object literal is a request's options
+// rather than its body.
+func (a *analysis) isOptions(obj int) bool {
+	for _, en := range a.entries(obj) {
+		switch strings.ToLower(en.name) {
+		case "json", "body", "data", "params", "query", "headers", "form", "form_params", "multipart", "searchparams", "auth", "timeout", "method":
+			return true
+		}
+	}
+	return false
+}
+
+// paramEntry reads a body, query or form option (json=…, data: …,
+// 'form_params' => […], -Body …) into parameters.
+func (a *analysis) paramEntry(e *ev, en entry, _ string) {
+	var in rules.Location
+	switch strings.ToLower(en.name) {
+	case "json", "body":
+		in = rules.InBody
+	case "data":
+		in = rules.InBody
+		if a.fam.python {
+			in = rules.InForm
+		}
+	case "params", "query", "searchparams", "qs", "query_string":
+		in = rules.InQuery
+	case "form", "form_params", "multipart", "formdata", "form_data":
+		in = rules.InForm
+	default:
+		return
+	}
+	if in == rules.InBody && a.fam.powershell && e.method == "GET" {
+		in = rules.InQuery
+	}
+	a.addParamsFrom(e, en.vf, en.vt, in)
+}
+
+// addParamsFrom adds the keys of the object literal the value [vf, vt) is
+// (or wraps, or names) as parameters.
+func (a *analysis) addParamsFrom(e *ev, vf, vt int, in rules.Location) {
+	obj := a.objectIn(vf, vt)
+	if obj < 0 {
+		return
+	}
+	txt := a.text(vf, vt)
+	if in == rules.InForm && (strings.Contains(txt, "json.dumps") || strings.Contains(txt, "json_encode") || strings.Contains(txt, "ConvertTo-Json") || strings.Contains(txt, "JSON.stringify")) {
+		in = rules.InBody
+	}
+	if in == rules.InQuery && a.fam.powershell && strings.Contains(txt, "ConvertTo-Json") {
+		in = rules.InBody
+	}
+	for _, en := range a.entries(obj) {
+		if en.name == "" {
+			continue
+		}
+		e.params = append(e.params, rules.Param{Name: en.name, In: in, Span: en.span, NameSpan: en.nameSpan, Value: en.value})
+	}
+}
+
+// objectIn returns the opening bracket of the object literal a value is,
+// wraps (JSON.stringify({…}), json_encode([…]), (@{…} | ConvertTo-Json))
+// or names (a payload variable assigned a literal earlier); else -1.
+func (a *analysis) objectIn(vf, vt int) int {
+	toks := a.toks
+	for depth := 0; depth < 4 && vf < vt; depth++ {
+		t := &toks[vf]
+		switch {
+		case t.is("@") && vf+1 < vt && toks[vf+1].is("{"):
+			return vf + 1
+		case t.is("{") || t.is("["):
+			return vf
+		case t.kind == kIdent && t.text == "new" && vf+1 < vt && toks[vf+1].is("{"):
+			return vf + 1
+		case t.is("("):
+			vf++
+			continue
+		case t.kind == kIdent:
+			e := a.operandEnd(vf)
+			if e > vf && toks[e-1].is(")") {
+				p := a.match[e-1]
+				switch toks[p-1].text {
+				case "stringify", "dumps", "json_encode", "http_build_query", "URLSearchParams", "dict", "of", "mapOf", "jsonify", "generate", "array", "urlencode", "encode_www_form", "Marshal", "ofEntries", "hashMapOf":
+					if toks[p-1].text == "dict" || toks[p-1].text == "array" || toks[p-1].text == "of" || toks[p-1].text == "mapOf" || toks[p-1].text == "hashMapOf" {
+						return p
+					}
+					vf = p + 1
+					vt = a.match[p]
+					continue
+				}
+				return -1
+			}
+			if e == vf+1 || e > vf && isRefText(a.text(vf, e)) {
+				return a.objectNamed(a.text(vf, e), vf)
+			}
+			return -1
+		}
+		return -1
+	}
+	return -1
+}
+
+// objectNamed returns the object literal last assigned to name before
+// token at, or -1.
+func (a *analysis) objectNamed(name string, at int) int {
+	best := -1
+	for _, v := range a.objs[name] {
+		if v < at {
+			best = v
+		}
+	}
+	if best < 0 {
+		return -1
+	}
+	end := a.valueEnd(best)
+	if end <= best {
+		return -1
+	}
+	return a.objectIn(best, end)
+}
+
+// entry is one key: value entry of an object literal, or a keyword
+// argument; kf is the key's token, [vf, vt) the value's.
+type entry struct {
+	name     string
+	kf       int
+	vf, vt   int
+	span     rules.Span
+	nameSpan rules.Span
+	value    string
+}
+
+// entries lists the entries of the object literal (or dict(), Map.of(),
+// array()) opened at obj.
+func (a *analysis) entries(obj int) []entry {
+	toks := a.toks
+	if obj < 0 || a.match[obj] < 0 {
+		return nil
+	}
+	var out []entry
+	ranges := a.args(obj)
+	if a.fam.powershell && toks[obj].is("{") {
+		ranges = a.lines(obj)
+	}
+	alternating := obj > 0 && toks[obj].is("(") && (toks[obj-1].text == "of" || toks[obj-1].text == "ofEntries")
+	if alternating {
+		for n := 0; n+1 < len(ranges); n += 2 {
+			r := ranges[n]
+			if name, sp := a.keyName(r[0]); name != "" && r[1] == r[0]+1 {
+				out = append(out, entry{name: name, kf: r[0], vf: ranges[n+1][0], vt: ranges[n+1][1], span: rules.Span{Start: toks[r[0]].start, End: toks[ranges[n+1][1]-1].end}, nameSpan: sp})
+			}
+		}
+		return out
+	}
+	for _, r := range ranges {
+		kf := r[0]
+		if r[1]-kf >= 3 && (toks[kf+1].is(":") || toks[kf+1].is("=>") || toks[kf+1].is("=")) {
+			name, sp := a.keyName(kf)
+			if name == "" {
+				continue
+			}
+			en := entry{name: name, kf: kf, vf: kf + 2, vt: r[1], span: a.span(kf, r[1]), nameSpan: sp}
+			if r[1]-kf == 3 && toks[kf+2].kind == kString && len(toks[kf+2].parts) == 1 {
+				en.value = toks[kf+2].parts[0].lit
+			}
+			out = append(out, en)
+			continue
+		}
+		if r[1]-kf == 1 && toks[kf].kind == kIdent && toks[obj].is("{") && a.fam.js() {
+			out = append(out, entry{name: toks[kf].text, kf: kf, vf: kf, vt: kf + 1, span: a.span(kf, kf+1), nameSpan: toks[kf].spanOf()})
+		}
+	}
+	return out
+}
+
+// lines splits a PowerShell hashtable's entries on ';' and line breaks.
+func (a *analysis) lines(obj int) [][2]int {
+	toks := a.toks
+	end := a.match[obj]
+	var out [][2]int
+	start := obj + 1
+	for k := obj + 1; k <= end; k++ {
+		if k == end || toks[k].is(";") || toks[k].nl && k > start {
+			if k > start {
+				out = append(out, [2]int{start, k})
+			}
+			start = k
+			if k < end && toks[k].is(";") {
+				start = k + 1
+			}
+		}
+		if k < end && (toks[k].is("(") || toks[k].is("[") || toks[k].is("{")) && a.match[k] > k {
+			k = a.match[k] - 1
+			continue
+		}
+	}
+	return out
+}
+
+// keyName returns the name of a key token and the span of the name.
+func (a *analysis) keyName(k int) (string, rules.Span) {
+	t := &a.toks[k]
+	switch t.kind {
+	case kIdent:
+		n := strings.TrimPrefix(t.text, "$")
+		return n, t.spanOf()
+	case kString:
+		if len(t.parts) == 1 && t.parts[0].hole == "" {
+			return t.parts[0].lit, t.parts[0].span
+		}
+		if len(t.parts) == 0 {
+			return "", rules.Span{}
+		}
+	}
+	return "", rules.Span{}
+}
+
+// curlEvidence reads the curl_setopt calls that follow a PHP curl handle's
+// creation, up to curl_exec.
+func (a *analysis) curlEvidence(e *ev, c *call) {
+	toks := a.toks
+	e.http = true
+	post := false
+	var postSpan rules.Span
+	for j := c.end; j < len(toks) && j < c.end+600; j++ {
+		t := &toks[j]
+		if t.kind != kIdent {
+			continue
+		}
+		if t.text == "curl_exec" || t.text == "curl_init" {
+			break
+		}
+		if t.text != "curl_setopt" || j+1 >= len(toks) || !toks[j+1].is("(") {
+			continue
+		}
+		args := a.args(j + 1)
+		if len(args) < 3 {
+			continue
+		}
+		opt := a.text(args[1][0], args[1][1])
+		switch opt {
+		case "CURLOPT_CUSTOMREQUEST":
+			if m, sp := a.methodValue(args[2][0], args[2][1]); m != "" {
+				e.method, e.mspan = m, sp
+			}
+		case "CURLOPT_POST":
+			post, postSpan = true, toks[args[1][0]].spanOf()
+		case "CURLOPT_POSTFIELDS":
+			a.addParamsFrom(e, args[2][0], args[2][1], rules.InForm)
+		}
+	}
+	if e.method == "" && post {
+		e.method, e.mspan = "POST", postSpan
+	}
+}
+
+// isServer reports whether call c declares a route the code serves.
+func (a *analysis) isServer(c *call, url string) bool {
+	toks := a.toks
+	if strings.Contains(url, "://") {
+		return false
+	}
+	if c.cf > 0 && toks[c.cf-1].is("@") {
+		return true // a decorator or annotation
+	}
+	if c.cf > 0 && (toks[c.cf-1].is("[") || toks[c.cf-1].is(",")) && (strings.HasPrefix(c.name, "Http") || c.name == "Route") {
+		return true // an ASP.NET attribute
+	}
+	if serverNames[c.name] {
+		return true
+	}
+	first := ""
+	if c.receiver != "" {
+		first = toks[c.cf].text
+	}
+	if (c.name == "path" || c.name == "url") && first == "" && len(c.args) >= 2 {
+		return true // Django
+	}
+	if first == "Route" {
+		return true // Laravel
+	}
+	routeVerb := verbName(c.name) != "" || c.name == "all" || c.name == "use" || c.name == "route" || c.name == "match" || c.name == "any" || c.name == "Any"
+	if !routeVerb {
+		return false
+	}
+	lr := strings.ToLower(c.receiver)
+	if serverReceivers[first] || strings.HasSuffix(lr, "router") || strings.HasSuffix(lr, "app") {
+		for n, r := range c.args {
+			if n == 0 {
+				continue
+			}
+			if a.handlerLike(r[0], r[1]) {
+				return true
+			}
+		}
+	}
+	// Rails and Sinatra: get '/x', to: 'users#index' / get '/x' do
+	if c.parenless && c.receiver == "" {
+		for j := c.ct; j < c.end; j++ {
+			t := &toks[j]
+			if t.kind == kIdent && (t.text == "to" || t.text == "controller" || t.text == "do") || t.is("=>") {
+				return true
+			}
+		}
+		if c.end < len(toks) && toks[c.end].kind == kIdent && toks[c.end].text == "do" {
+			return true
+		}
+	}
+	return false
+}
+
+// handlerLike reports whether an argument looks like a route handler.
+func (a *analysis) handlerLike(vf, vt int) bool {
+	toks := a.toks
+	for j := vf; j < vt; j++ {
+		t := &toks[j]
+		if t.is("=>") || t.kind == kIdent && (t.text == "function" || t.text == "lambda" || t.text == "func" || t.text == "async") {
+			return true
+		}
+	}
+	if toks[vf].is("[") {
+		return true // [Controller::class, 'method']
+	}
+	if vt-vf == 1 && toks[vf].kind == kString && len(toks[vf].parts) == 1 && strings.ContainsAny(toks[vf].parts[0].lit, "@#") {
+		return true
+	}
+	e := a.operandEnd(vf)
+	return e == vt && isRefText(a.text(vf, vt))
+}

@@ -1,0 +1,164 @@
+package text
+
+import (
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+const readerName = "text"
+
+// classify turns one URL expression into a call, a base or a pending call.
+func (a *analysis) classify(e *expr) {
+	url := urlText(e.resolved)
+	ev := a.evidence(e.from, e.to, url)
+	if ev.server {
+		if e.def != nil {
+			e.def.used = true
+		}
+		return
+	}
+	if d := e.def; d != nil && !ev.http {
+		s := shapeOf(e.resolved)
+		if s.v1 || s.host360 {
+			name := d.name
+			if d.deflt {
+				name = ""
+			}
+			a.found.Bases = append(a.found.Bases, rules.Base{Name: name, URL: toParts(e.resolved), File: a.file})
+		}
+		return
+	}
+	if e.def != nil {
+		e.def.used = true
+	}
+	a.emit(e.resolved, ev, e.from)
+}
+
+// emit reports a URL used with the evidence ev.
+func (a *analysis) emit(items []item, ev ev, at int) {
+	s := shapeOf(items)
+	switch {
+	case s.v1 && s.segs:
+		a.found.Calls = append(a.found.Calls, a.newCall(items, ev))
+	case s.lead:
+		a.found.Pending = append(a.found.Pending, rules.Pending{Base: items[0].hole, Call: a.newCall(items, ev)})
+	case s.rel && ev.http:
+		if d := a.defaultFor(ev.receiver, at); d != nil && d.value != nil {
+			joined := joinBase(d.value.resolved, items)
+			if s2 := shapeOf(joined); s2.v1 && s2.segs || s2.lead {
+				a.emit(joined, ev, at)
+			}
+			return
+		}
+		a.found.Pending = append(a.found.Pending, rules.Pending{Base: "", Call: a.newCall(items, ev)})
+	}
+}
+
+// joinBase prefixes a relative path with a base placed at the path's start.
+func joinBase(base, path []item) []item {
+	at := rules.Span{Start: path[0].span.Start, End: path[0].span.Start}
+	out := make([]item, 0, len(base)+len(path))
+	for _, b := range base {
+		b.span, b.raw = at, false
+		out = append(out, b)
+	}
+	if n := len(out); n > 0 && !out[n-1].isHole() {
+		b, p := out[n-1].lit, path[0].lit
+		switch {
+		case strings.HasSuffix(b, "/") && strings.HasPrefix(p, "/"):
+			out[n-1].lit = b[:len(b)-1]
+		case !strings.HasSuffix(b, "/") && !strings.HasPrefix(p, "/"):
+			out[n-1].lit = b + "/"
+		}
+	} else if n > 0 && !strings.HasPrefix(path[0].lit, "/") {
+		out = append(out, item{lit: "/", span: at})
+	}
+	return append(out, path...)
+}
+
+// defaultFor returns the default base of the client a relative call is
+// made on: the one owned by the receiver, else the nearest before.
+func (a *analysis) defaultFor(receiver string, at int) *def {
+	var near, first *def
+	for _, list := range a.defs {
+		for _, d := range list {
+			if !d.deflt {
+				continue
+			}
+			if receiver != "" && d.owner == receiver {
+				return d
+			}
+			if first == nil || d.at < first.at {
+				first = d
+			}
+			if d.at <= at && (near == nil || d.at > near.at) {
+				near = d
+			}
+		}
+	}
+	if near != nil {
+		return near
+	}
+	return first
+}
+
+func (a *analysis) newCall(items []item, ev ev) rules.Call {
+	c := rules.Call{File: a.file, Reader: readerName, Method: ev.method, MethodSpan: ev.mspan, MethodImplied: ev.implied, URL: toParts(items), Params: ev.params}
+	c.Span = ev.span.Cover(c.URLSpan())
+	return c
+}
+
+// uses finds where names given a URL are used as the URL of a call.
+func (a *analysis) uses() {
+	for _, list := range a.defs {
+		for _, d := range list {
+			if d.deflt || d.value == nil || d.value.resolved == nil {
+				continue
+			}
+			s := shapeOf(d.value.resolved)
+			if !(s.v1 && s.segs || s.lead || s.rel) {
+				continue
+			}
+			last := d.name
+			if i := strings.LastIndexAny(last, ".>:"); i >= 0 && i+1 < len(last) {
+				last = last[i+1:]
+			}
+			for _, u := range a.byName[last] {
+				if u < d.value.to {
+					continue
+				}
+				start := a.operandStart(u)
+				if start < 0 || a.text(start, u+1) != d.name || a.operandEnd(start) != u+1 {
+					continue
+				}
+				if a.lookup(d.key, start, nil) != d || a.concatOp(u+1) || a.concatOp(start-1) {
+					continue
+				}
+				if n, _, _ := a.nameBefore(start); n == d.name {
+					continue
+				}
+				ev := a.evidence(start, u+1, urlText(d.value.resolved))
+				if ev.server || !ev.http && ev.method == "" {
+					continue
+				}
+				d.used = true
+				a.emit(d.value.resolved, ev, start)
+			}
+		}
+	}
+}
+
+// unusedDefs reports full v1 URLs given a name the file never calls.
+func (a *analysis) unusedDefs() {
+	for _, e := range a.exprs {
+		d := e.def
+		if d == nil || d.used || d.deflt {
+			continue
+		}
+		s := shapeOf(e.resolved)
+		if s.v1 && s.segs || s.lead {
+			a.emit(e.resolved, ev{}, e.from)
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package text
+
+import (
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// generic reads text in no known programming language: URL-like runs
+// holding /api/v1 become calls, with the method from an HTTP verb written
+// just before on the same line; KEY=VALUE, "key": "value" and key: value
+// entries whose value is a 360Learning v1 base become bases.
+func generic(file, src string) *rules.Found {
+	found := &rules.Found{}
+	for off := 0; off < len(src); {
+		i := strings.Index(src[off:], "api/v1")
+		if i < 0 {
+			break
+		}
+		i += off
+		start, end := urlRun(src, i)
+		off = max(end, i+1)
+		items := []item{{lit: src[start:end], span: rules.Span{Start: start, End: end}, raw: true}}
+		s := shapeOf(items)
+		if !s.v1 || !s.segs {
+			continue
+		}
+		c := rules.Call{File: file, Reader: readerName, URL: toParts(items), Span: rules.Span{Start: start, End: end}}
+		if m, sp := verbBefore(src, start); m != "" {
+			c.Method, c.MethodSpan = m, sp
+			c.Span = c.Span.Cover(sp)
+		}
+		found.Calls = append(found.Calls, c)
+	}
+	genericBases(file, src, found)
+	return found
+}
+
+// urlRun widens the occurrence at i to the URL-like run around it.
+func urlRun(src string, i int) (int, int) {
+	start := i
+	for start > 0 && start > i-400 && urlByte(src[start-1]) {
+		start--
+	}
+	end := i
+	for end < len(src) && end < i+2000 && urlByte(src[end]) {
+		end++
+	}
+	// trailing punctuation of a sentence or a Markdown link
+	for end > i && strings.IndexByte(".,;:)]'\"`>", src[end-1]) >= 0 {
+		if src[end-1] == '}' {
+			break
+		}
+		end--
+	}
+	for start < i && strings.IndexByte("([<'\"`=", src[start]) >= 0 {
+		start++
+	}
+	return start, end
+}
+
+func urlByte(c byte) bool {
+	if c <= ' ' || c == 0x7f {
+		return false
+	}
+	return strings.IndexByte("\"'`<>|\\", c) < 0
+}
+
+// verbBefore returns the HTTP verb written just before offset at on the
+// same line ("PUT https://…", "PUT `/api/v1/…`").
+func verbBefore(src string, at int) (string, rules.Span) {
+	j := at
+	for j > 0 && (src[j-1] == ' ' || src[j-1] == '\t' || src[j-1] == '`' || src[j-1] == '"' || src[j-1] == '\'' || src[j-1] == '*') {
+		j--
+	}
+	k := j
+	for k > 0 && 'A' <= src[k-1] && src[k-1] <= 'Z' {
+		k--
+	}
+	if k == j || k > 0 && isIdentByte(src[k-1]) {
+		return "", rules.Span{}
+	}
+	w := src[k:j]
+	switch w {
+	case "GET", "PUT", "POST", "DELETE", "PATCH", "HEAD":
+		return w, rules.Span{Start: k, End: j}
+	}
+	return "", rules.Span{}
+}
+
+// genericBases finds KEY=VALUE, key: value and "key": "value" entries
+// whose value is a 360Learning v1 base.
+func genericBases(file, src string, found *rules.Found) {
+	for pos := 0; pos < len(src); {
+		end := strings.IndexByte(src[pos:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += pos
+		}
+		line := src[pos:end]
+		if strings.Contains(line, "api/v1") || strings.Contains(line, "360learning") {
+			genericLine(file, src, pos, line, found)
+		}
+		pos = end + 1
+	}
+}
+
+func genericLine(file, src string, pos int, line string, found *rules.Found) {
+	// key, separator, value on one line; several "key": "value" pairs may share it
+	for off := 0; off < len(line); {
+		sep := strings.IndexAny(line[off:], "=:")
+		if sep < 0 {
+			return
+		}
+		sep += off
+		if strings.HasPrefix(line[sep:], "://") {
+			off = sep + 3
+			continue
+		}
+		// the key just before the separator
+		k := sep
+		for k > 0 && (line[k-1] == ' ' || line[k-1] == '"' || line[k-1] == '\'') {
+			k--
+		}
+		ke := k
+		for k > 0 && (isIdentByte(line[k-1]) || line[k-1] == '-' || line[k-1] == '.') {
+			k--
+		}
+		key := line[k:ke]
+		// the value just after
+		v := sep + 1
+		for v < len(line) && (line[v] == ' ' || line[v] == '\t' || line[v] == '"' || line[v] == '\'') {
+			v++
+		}
+		ve := v
+		for ve < len(line) && urlByte(line[ve]) && line[ve] != ',' {
+			ve++
+		}
+		off = max(ve, sep+1)
+		if key == "" || ve == v {
+			continue
+		}
+		val := strings.TrimRight(line[v:ve], "\r;,}")
+		if i := strings.LastIndex(key, "."); i >= 0 {
+			key = key[i+1:]
+		}
+		items := []item{{lit: val, span: rules.Span{Start: pos + v, End: pos + v + len(val)}, raw: true}}
+		s := shapeOf(items)
+		lv := strings.ToLower(val)
+		if !(strings.Contains(lv, "://") || strings.HasPrefix(lv, "$") || strings.HasPrefix(lv, "{{")) {
+			continue
+		}
+		if s.v1 || s.host360 {
+			found.Bases = append(found.Bases, rules.Base{Name: key, URL: toParts(items), File: file})
+		}
+		_ = src
+	}
+}

@@ -116,12 +116,18 @@ type reader struct {
 	// curl -d @-).
 	stdin map[*syntax.Stmt][]piece
 	found rules.Found
+	// budget bounds the variable expansions of one file.
+	budget int
 }
+
+// maxExpansions bounds how many variable expansions a file may cost.
+const maxExpansions = 10000
 
 func newReader(file string, units []*unit) *reader {
 	return &reader{
 		file: file, units: units, vars: varTable{},
 		funcs: map[string]*funcDef{}, stdin: map[*syntax.Stmt][]piece{},
+		budget: maxExpansions,
 	}
 }
 

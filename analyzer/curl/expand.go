@@ -12,9 +12,9 @@ type piece struct {
 	lit  string
 	hole string // the expression as written, when the piece is not literal
 	span rules.Span
-	// offs, when set, holds the file offset of every byte of lit (the text
-	// came from the file, possibly through unescaping).
-	offs []int
+	// offs, when set, holds the file span of every byte of lit (the text
+	// came from the file, possibly through unescaping: \" spans two bytes).
+	offs []rules.Span
 	// raw reports that lit is byte for byte the file text at span.
 	raw bool
 	// arg reports that the piece came from a function's call-site argument,
@@ -121,9 +121,9 @@ func (u *unit) litPiece(value string, start, end int, q quoting) piece {
 		return piece{lit: value, span: u.span(start, end), raw: true, offs: u.offs(start, len(value))}
 	}
 	var b strings.Builder
-	var offs []int
+	var offs []rules.Span
 	for i := 0; i < len(value); i++ {
-		c := value[i]
+		c, from := value[i], i
 		if c == '\\' && i+1 < len(value) {
 			n := value[i+1]
 			special := q == quoteNone ||
@@ -138,7 +138,8 @@ func (u *unit) litPiece(value string, start, end int, q quoting) piece {
 			}
 		}
 		b.WriteByte(c)
-		offs = append(offs, u.base+start+i)
+		// An escaped byte spans its backslash too.
+		offs = append(offs, rules.Span{Start: u.base + start + from, End: u.base + start + i + 1})
 	}
 	return piece{lit: b.String(), span: u.span(start, end), offs: offs}
 }
@@ -231,9 +232,10 @@ func positional(name string, args [][]piece, at rules.Span) []piece {
 // the script assigns it a value built from literals and known variables.
 func (r *reader) resolve(name string, at int, sc *scope) ([]piece, bool) {
 	a := r.vars.lookup(name, at)
-	if a == nil || a.value == nil {
+	if a == nil || a.value == nil || r.budget <= 0 {
 		return nil, false
 	}
+	r.budget-- // values built by doubling (B=$A$A; C=$B$B…) must not explode
 	inner, ok := sc.enter(a)
 	if !ok {
 		return nil, false // a cycle: X=${X:-default} falls back to its default
@@ -258,15 +260,15 @@ func (u *unit) span(start, end int) rules.Span {
 	return rules.Span{Start: u.base + start, End: u.base + end}
 }
 
-func (u *unit) offs(start, n int) []int {
-	o := make([]int, n)
+func (u *unit) offs(start, n int) []rules.Span {
+	o := make([]rules.Span, n)
 	for i := range o {
-		o[i] = u.base + start + i
+		o[i] = rules.Span{Start: u.base + start + i, End: u.base + start + i + 1}
 	}
 	return o
 }
 
-func (u *unit) offsIf(ok bool, start, n int) []int {
+func (u *unit) offsIf(ok bool, start, n int) []rules.Span {
 	if !ok {
 		return nil
 	}
@@ -294,7 +296,7 @@ func flatten(ps []piece) flat {
 		b.WriteString(p.lit)
 		for i := range len(p.lit) {
 			if p.offs != nil && i < len(p.offs) {
-				spans = append(spans, rules.Span{Start: p.offs[i], End: p.offs[i] + 1})
+				spans = append(spans, p.offs[i])
 			} else {
 				spans = append(spans, p.span)
 			}
@@ -353,7 +355,7 @@ func dropPrefix(ps []piece, n int) []piece {
 		q.lit = p.lit[n:]
 		if p.offs != nil {
 			q.offs = p.offs[n:]
-			q.span = rules.Span{Start: p.offs[n], End: p.span.End}
+			q.span = rules.Span{Start: p.offs[n].Start, End: p.span.End}
 		}
 		out = append(out, q)
 		n = 0

@@ -109,7 +109,10 @@ func (r *reader) walk(u *unit, node syntax.Node, sc *scope, at *site) {
 			if n == node {
 				return true
 			}
-			fn := r.funcs[n.Name.Value]
+			var fn *funcDef
+			if n.Name != nil {
+				fn = r.funcs[n.Name.Value]
+			}
 			if fn != nil && fn.decl == n && fn.perSite && at == nil {
 				shifts := shiftsIn(u, n)
 				for i := range fn.sites {

@@ -40,6 +40,7 @@ func IsCollection(src []byte) bool {
 		return false
 	}
 	root, err := parseJSON(src, skipBOM(src))
+	root = unwrap(root)
 	if root == nil || root.kind != kObject {
 		return false
 	}
@@ -59,6 +60,18 @@ func IsEnvironment(src []byte) bool {
 	}
 	root, _ := parseJSON(src, skipBOM(src))
 	return isEnvironmentRoot(root)
+}
+
+// unwrap returns the collection inside a Postman API response saved to a
+// file ({"collection": {…}}), or root itself.
+func unwrap(root *node) *node {
+	if root == nil || root.kind != kObject || len(root.keys) != 1 || root.keys[0].str != "collection" {
+		return root
+	}
+	if v := root.vals[0]; v.kind == kObject {
+		return v
+	}
+	return root
 }
 
 func isEnvironmentRoot(root *node) bool {
@@ -101,6 +114,7 @@ func Read(file string, src []byte) (*rules.Found, error) {
 	if isEnvironmentRoot(root) {
 		return readEnvironment(file, src, root), nil
 	}
+	root = unwrap(root)
 	if root.kind == kObject && root.get("info") != nil {
 		if item := root.get("item"); item != nil && item.kind == kArray {
 			return readCollection(file, src, root), nil

@@ -405,6 +405,14 @@ func TestErrors(t *testing.T) {
 			t.Errorf("Read(%q) error = %v, want %s", tc.src, err, tc.want)
 		}
 	}
+	// A collection saved from the Postman API is wrapped in {"collection": …}.
+	wrapped := `{"collection": ` + collection(`{"request": "https://acme.360learning.com/api/v1/users"}`) + `}`
+	if !postman.IsCollection([]byte(wrapped)) {
+		t.Error("wrapped collection not recognised")
+	}
+	if found, err := postman.Read("x.json", []byte(wrapped)); err != nil || len(found.Calls) != 1 {
+		t.Errorf("wrapped collection: %v, %+v", err, found)
+	}
 	// A byte order mark is fine.
 	if _, err := postman.Read("x.json", []byte("\xef\xbb\xbf"+collection(""))); err != nil {
 		t.Errorf("BOM: %v", err)

@@ -116,12 +116,13 @@ type reader struct {
 	// curl -d @-).
 	stdin map[*syntax.Stmt][]piece
 	found rules.Found
-	// budget bounds the variable expansions of one file.
+	// budget bounds the variable expansions of one command or base.
 	budget int
 }
 
-// maxExpansions bounds how many variable expansions a file may cost.
-const maxExpansions = 10000
+// maxExpansions bounds how many variable expansions reading one command
+// may cost.
+const maxExpansions = 2000
 
 func newReader(file string, units []*unit) *reader {
 	return &reader{
@@ -157,6 +158,7 @@ func (r *reader) emitBases() {
 			if a.value == nil || len(a.value.Parts) == 0 {
 				continue
 			}
+			r.budget = maxExpansions
 			sc, _ := (*scope)(nil).enter(a)
 			ps := r.expand(a.unit, a.value, sc)
 			text := strings.ToLower(flatten(ps).s)

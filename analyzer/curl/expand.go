@@ -24,18 +24,35 @@ type piece struct {
 	undef bool
 }
 
-// scope is the context a word is expanded in: the variables being resolved
-// (to stop cycles) and the positional parameters of a function call site.
+// scope is the context a word is expanded in: the assignments being
+// resolved (a chain, to stop cycles) and the positional parameters of a
+// function call site.
 type scope struct {
-	resolving map[*assignment]bool
-	args      [][]piece // $1, $2, … when expanding a function at a call site
-	inFunc    bool      // expanding a function body: $1 without args stays a hole
+	parent *scope
+	in     *assignment // the assignment whose value is being expanded
+	args   [][]piece   // $1, $2, … when expanding a function at a call site
+	inFunc bool        // expanding a function body: $1 without args stays a hole
 	// shifts are the function's shift commands: the file offset of each
 	// and how many arguments it drops.
 	shifts []shift
 }
 
 type shift struct{ at, n int }
+
+// enter returns the scope for expanding a's value, or false when a is
+// already being expanded (X=$Y; Y=$X).
+func (s *scope) enter(a *assignment) (*scope, bool) {
+	for p := s; p != nil; p = p.parent {
+		if p.in == a {
+			return nil, false
+		}
+	}
+	n := &scope{parent: s, in: a}
+	if s != nil {
+		n.args, n.inFunc, n.shifts = s.args, s.inFunc, s.shifts
+	}
+	return n, true
+}
 
 // argsAt returns the positional parameters in effect at file offset at.
 func (s *scope) argsAt(at int) [][]piece {
@@ -46,20 +63,6 @@ func (s *scope) argsAt(at int) [][]piece {
 		}
 	}
 	return args
-}
-
-func (s *scope) enter(a *assignment) (*scope, bool) {
-	if s != nil && s.resolving[a] {
-		return nil, false
-	}
-	n := &scope{resolving: map[*assignment]bool{a: true}}
-	if s != nil {
-		for k := range s.resolving {
-			n.resolving[k] = true
-		}
-		n.args, n.inFunc, n.shifts = s.args, s.inFunc, s.shifts
-	}
-	return n, true
 }
 
 // expand turns a word into pieces, resolving the variables it can.

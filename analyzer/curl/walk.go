@@ -276,6 +276,7 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 	if k < 0 {
 		return
 	}
+	r.budget = maxExpansions
 	var args []arg
 	for _, w := range c.Args[k+1:] {
 		args = append(args, r.words(u, w, sc)...)

@@ -105,7 +105,7 @@ func (a *analysis) anchor(t *token, second bool) bool {
 	for first < len(t.parts) && t.parts[first].hole != "" {
 		first++
 	}
-	if first < len(t.parts) && resourcePath(t.parts[first].lit) {
+	if first < len(t.parts) && resourcePath(stripPlaceholder(t.parts[first].lit)) {
 		return true
 	}
 	if second && t.parts[0].hole != "" && a.defs[rules.BaseKey(t.parts[0].hole)] != nil && isRefText(t.parts[0].hole) {
@@ -128,13 +128,28 @@ var knownResources = func() map[string]bool {
 // resourcePath reports whether s starts with a path under a v1 resource
 // ("/users/", "groups/", "/users?").
 func resourcePath(s string) bool {
+	slash := strings.HasPrefix(s, "/")
 	s = strings.TrimPrefix(s, "/")
 	end := strings.IndexAny(s, "/?#")
 	seg := s
 	if end >= 0 {
 		seg = s[:end]
 	}
-	return knownResources[seg] && (end >= 0 || true)
+	return knownResources[seg] && (slash || end >= 0)
+}
+
+// stripPlaceholder removes a leading format placeholder (%s, {}, {0},
+// {base}) so that "%s/users" reads as a path under a resource.
+func stripPlaceholder(s string) string {
+	switch {
+	case strings.HasPrefix(s, "%s"):
+		return s[2:]
+	case strings.HasPrefix(s, "{"):
+		if i := strings.IndexByte(s, '}'); i > 0 && !strings.ContainsAny(s[1:i], "/ ") {
+			return s[i+1:]
+		}
+	}
+	return s
 }
 
 // run finds the file's URL expressions and turns them into calls, bases

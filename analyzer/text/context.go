@@ -348,6 +348,16 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			}
 			continue
 		}
+		if obj := a.objectIn(vf, vt); obj >= 0 && toks[obj].is("{") && (requestNames[lname] || e.http) {
+			for _, en := range a.entries(obj) {
+				if k := strings.ToLower(en.name); k == "method" || k == "type" {
+					if m, sp := a.methodValue(en.vf, en.vt); m != "" && e.method == "" {
+						e.method, e.mspan, e.http = m, sp, true
+					}
+				}
+			}
+			continue
+		}
 		if m, sp := a.methodValue(vf, vt); m != "" && e.method == "" {
 			e.method, e.mspan = m, sp
 			if requestNames[lname] || strings.Contains(lname, "request") {

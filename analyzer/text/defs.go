@@ -135,7 +135,7 @@ func (a *analysis) faradayURL(at int) bool {
 // insideCall reports whether token i is within a call's parentheses.
 func (a *analysis) insideCall(i int) bool {
 	for p := a.parent[i]; p >= 0; p = a.parent[p] {
-		if a.toks[p].is("(") {
+		if a.toks[p].is("(") && p > 0 && a.toks[p-1].kind == kIdent && !strings.EqualFold(a.toks[p-1].text, "param") {
 			return true
 		}
 	}

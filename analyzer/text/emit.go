@@ -20,7 +20,7 @@ func (a *analysis) classify(e *expr) {
 	}
 	if d := e.def; d != nil && !ev.http {
 		s := shapeOf(e.resolved)
-		if s.v1 || s.host360 {
+		if s.v1 && !s.segs || !s.v1 && s.host360 {
 			name := d.name
 			if d.deflt {
 				name = ""

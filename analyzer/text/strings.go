@@ -203,7 +203,7 @@ func (sc *scanner) interpolation(i int) int {
 		}
 	case interpPS:
 		if strings.HasPrefix(rest, "$(") {
-			end := matchClose(src, i+1, '(', ')', false)
+			end := matchClose(src, i+2, '(', ')', false)
 			if end < 0 {
 				return i
 			}

@@ -264,6 +264,7 @@ type shape struct {
 	host360 bool // names a 360Learning host
 	rel     bool // a relative path under a v1 resource
 	lead    bool // an unknown reference followed by a relative resource path
+	api     bool // holds /api/v (any version)
 }
 
 func shapeOf(items []item) shape {
@@ -275,6 +276,7 @@ func shapeOf(items []item) shape {
 		s.segs = rest != "" && rest[0] != '?' && rest[0] != '#'
 	}
 	lower := strings.ToLower(t)
+	s.api = strings.Contains(t, "/api/v")
 	s.host360 = strings.Contains(lower, "360learning.com") || strings.Contains(lower, "360learning-dev.com")
 	if s.v1 || strings.Contains(t, "://") {
 		return s

@@ -19,8 +19,7 @@ func (a *analysis) classify(e *expr) {
 		return
 	}
 	if d := e.def; d != nil && !ev.http {
-		s := shapeOf(e.resolved)
-		if s.v1 && !s.segs || !s.v1 && s.host360 {
+		if isBase(shapeOf(e.resolved)) {
 			name := d.name
 			if d.deflt {
 				name = ""
@@ -161,4 +160,10 @@ func (a *analysis) unusedDefs() {
 			a.emit(e.resolved, ev{}, e.from)
 		}
 	}
+}
+
+// isBase reports whether a URL is a v1 base (…/api/v1, nothing after) or a
+// 360Learning origin.
+func isBase(s shape) bool {
+	return s.v1 && !s.segs || !s.v1 && !s.api && s.host360
 }

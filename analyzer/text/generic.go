@@ -56,6 +56,10 @@ func urlRun(src string, i int) (int, int) {
 	for start < i && strings.IndexByte("([<'\"`=", src[start]) >= 0 {
 		start++
 	}
+	// KEY=https://… : the URL starts after the last '=' before its scheme
+	if k := strings.LastIndexByte(src[start:i], '='); k >= 0 && !strings.Contains(src[start:start+k], "?") {
+		start += k + 1
+	}
 	return start, end
 }
 
@@ -147,11 +151,12 @@ func genericLine(file, src string, pos int, line string, found *rules.Found) {
 		}
 		items := []item{{lit: val, span: rules.Span{Start: pos + v, End: pos + v + len(val)}, raw: true}}
 		s := shapeOf(items)
+		s.api = strings.Contains(val, "/api/v")
 		lv := strings.ToLower(val)
 		if !(strings.Contains(lv, "://") || strings.HasPrefix(lv, "$") || strings.HasPrefix(lv, "{{")) {
 			continue
 		}
-		if s.v1 || s.host360 {
+		if isBase(s) {
 			found.Bases = append(found.Bases, rules.Base{Name: key, URL: toParts(items), File: file})
 		}
 		_ = src

@@ -31,6 +31,9 @@ type unit struct {
 	f    *syntax.File
 	src  string
 	base int
+	// orig is the text as written when src had template expressions
+	// (${{ secrets.KEY }}) rewritten so that the shell parser accepts them.
+	orig string
 }
 
 // Read returns the curl calls of a shell script.
@@ -50,11 +53,15 @@ func Read(file string, src []byte) (*rules.Found, error) {
 // output between commands) is read one command at a time.
 func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
 	text := blankPrompts(sn.Text)
+	shellText := rewriteTemplates(text)
 	var units []*unit
-	if u, err := parseUnit(text, 0); err == nil {
+	if u, err := parseUnit(shellText, 0); err == nil {
 		units = []*unit{u}
 	} else {
-		units = parseCommands(text)
+		units = parseCommands(shellText)
+	}
+	for _, u := range units {
+		u.orig = text[u.base : u.base+len(u.src)]
 	}
 	r := newReader(file, units)
 	r.run()
@@ -79,7 +86,7 @@ func parseUnit(src string, base int) (*unit, error) {
 	if err != nil {
 		return nil, parseError(err)
 	}
-	return &unit{f: f, src: src, base: base}, nil
+	return &unit{f: f, src: src, base: base, orig: src}, nil
 }
 
 // parseError words a parser error as "parse shell: LINE:COL reason".

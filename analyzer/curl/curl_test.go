@@ -453,3 +453,24 @@ func TestExpansionBudget(t *testing.T) {
 		t.Fatalf("calls %d", len(f.Calls))
 	}
 }
+
+func TestSnippetTemplateExpressions(t *testing.T) {
+	text := "curl -sf -X PUT \\\n  \"https://acme.360learning.com/api/v1/users/$mail/pseudonymize?company=${{ secrets.COMPANY }}&apiKey=${{ secrets.API_KEY }}\"\n"
+	f, err := curl.ReadSnippet("wf.yml", &rules.Snippet{Text: text, Start: 10})
+	if err != nil || len(f.Calls) != 1 {
+		t.Fatalf("%v %+v", err, f)
+	}
+	c := f.Calls[0]
+	var holes []string
+	for _, p := range c.URL {
+		if p.Hole != "" {
+			holes = append(holes, p.Hole)
+			if got := text[p.Span.Start-10 : p.Span.End-10]; got != p.Hole && got != "$"+p.Hole {
+				t.Errorf("hole %q at %q", p.Hole, got)
+			}
+		}
+	}
+	if strings.Join(holes, " ") != "mail ${{ secrets.COMPANY }} ${{ secrets.API_KEY }}" {
+		t.Errorf("holes %q", holes)
+	}
+}

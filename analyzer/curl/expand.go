@@ -162,6 +162,9 @@ func (r *reader) expandParam(u *unit, p *syntax.ParamExp, sc *scope) []piece {
 		return []piece{{hole: strings.Trim(u.text(p), "${}"), span: at}}
 	}
 	name := p.Param.Value
+	if t := u.origText(p); strings.HasPrefix(t, "${{") {
+		return []piece{{hole: t, span: at, undef: true}} // a CI template expression
+	}
 	if isPositional(name) && sc != nil && sc.args != nil {
 		return positional(name, sc.argsAt(at.Start), at)
 	}
@@ -253,6 +256,15 @@ func (u *unit) text(n syntax.Node) string {
 		return ""
 	}
 	return u.src[s:e]
+}
+
+// origText returns the text of a node as written.
+func (u *unit) origText(n syntax.Node) string {
+	s, e := int(n.Pos().Offset()), int(n.End().Offset())
+	if s < 0 || e > len(u.orig) || s > e {
+		return ""
+	}
+	return u.orig[s:e]
 }
 
 func (u *unit) nodeSpan(n syntax.Node) rules.Span {

@@ -89,3 +89,36 @@ func parseCommands(text string) []*unit {
 	}
 	return units
 }
+
+// rewriteTemplates turns CI template expressions (GitHub Actions and Azure
+// Pipelines ${{ secrets.KEY }}), which the runner substitutes before the
+// shell runs, into braced shell variables of the same length
+// (${__secrets_KEY__}), so that the snippet parses and they read as holes.
+func rewriteTemplates(text string) string {
+	if !strings.Contains(text, "${{") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; ; {
+		k := strings.Index(text[i:], "${{")
+		if k < 0 {
+			break
+		}
+		start := i + k
+		end := strings.Index(text[start:], "}}")
+		nl := strings.IndexByte(text[start:], '\n')
+		if end < 0 || nl >= 0 && nl < end {
+			i = start + 3
+			continue
+		}
+		end += start // text[end:end+2] == "}}"
+		for j := start + 2; j <= end; j++ {
+			c := b[j]
+			if !(c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+				b[j] = '_'
+			}
+		}
+		i = end + 2
+	}
+	return string(b)
+}

@@ -27,10 +27,30 @@ type env struct {
 	query []*types.Var
 	// queryParam is a url.Values parameter encoded into the URL.
 	queryParam int
+	// summary reports that a helper is being summarised.
+	summary bool
 }
 
 func newEnv(params map[*types.Var]int) *env {
 	return &env{params: params, seen: map[*types.Var]bool{}}
+}
+
+// summaryEnv is the context of a helper being summarised: its body, query,
+// method and output parameters are recorded as such.
+func summaryEnv(params map[*types.Var]int) *env {
+	en := newEnv(params)
+	en.summary = true
+	return en
+}
+
+// arg returns the 1-based index of v among the parameters of the helper
+// being summarised, or 0. Outside a summary a parameter is an ordinary
+// variable, read through its type.
+func (en *env) arg(v *types.Var) int {
+	if !en.summary {
+		return 0
+	}
+	return en.params[v]
 }
 
 const maxDepth = 16
@@ -147,7 +167,7 @@ func (c *checker) evalCall(call *ast.CallExpr, en *env) []part {
 	case methodIs(fn, "net/url", "Values", "Encode"):
 		if sel, ok := call.Fun.(*ast.SelectorExpr); ok {
 			if v := c.varOf(sel.X); v != nil {
-				if i := en.params[v]; i > 0 {
+				if i := en.arg(v); i > 0 {
 					en.queryParam = i
 				} else {
 					en.query = append(en.query, v)

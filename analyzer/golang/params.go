@@ -93,8 +93,8 @@ func (c *checker) literalOf(e ast.Expr) *ast.CompositeLit {
 func (c *checker) valuesParams(e ast.Expr, in rules.Location, en *env, param *int) []pparam {
 	e = ast.Unparen(e)
 	v := c.varOf(e)
-	if v != nil && en.params[v] > 0 {
-		*param = en.params[v]
+	if v != nil && en.arg(v) > 0 {
+		*param = en.arg(v)
 		return nil
 	}
 	if v == nil || v.IsField() {
@@ -146,7 +146,7 @@ func (c *checker) payload(s *site, e ast.Expr, en *env, depth int) {
 	e = ast.Unparen(e)
 	t := c.info.TypeOf(e)
 	if v := c.varOf(stripAddr(e)); v != nil {
-		if i := en.params[v]; i > 0 {
+		if i := en.arg(v); i > 0 {
 			s.bodyParam = i
 			s.bodyForm = isNamed(v.Type(), "net/url", "Values")
 			return
@@ -221,8 +221,8 @@ func isJSONShaped(t types.Type) bool {
 // jsonBody records the keys of a value sent as JSON: the keys of a map
 // literal, or the json names of a struct's fields.
 func (c *checker) jsonBody(s *site, e ast.Expr, en *env) {
-	if v := c.varOf(stripAddr(e)); v != nil && en.params[v] > 0 {
-		s.bodyParam = en.params[v]
+	if v := c.varOf(stripAddr(e)); v != nil && en.arg(v) > 0 {
+		s.bodyParam = en.arg(v)
 		return
 	}
 	t := c.info.TypeOf(stripAddr(e))
@@ -335,6 +335,7 @@ func (c *checker) tagValueSpan(tag *ast.BasicLit) rules.Span {
 func (c *checker) rawQuery(s *site, en *env) {
 	for _, val := range c.rawQueries[s.reqVar] {
 		sub := newEnv(en.params)
+		sub.summary = en.summary
 		c.eval(val, sub)
 		for _, v := range sub.query {
 			s.params = append(s.params, c.valuesVar(v, rules.InQuery)...)

@@ -22,8 +22,8 @@ func (c *checker) finish(s *site, en *env) {
 	}
 	outs := s.outs[:0]
 	for _, o := range s.outs {
-		if v := c.varOf(stripAddr(o)); v != nil && en.params[v] > 0 {
-			s.outParam = en.params[v]
+		if v := c.varOf(stripAddr(o)); v != nil && en.arg(v) > 0 {
+			s.outParam = en.arg(v)
 			continue
 		}
 		outs = append(outs, o)
@@ -89,7 +89,7 @@ func (c *checker) report(s *site, f *ast.File) {
 			Pos:      c.pos(tf, fd.Span.Start),
 			End:      c.pos(tf, fd.Span.End),
 			Category: fd.Rule,
-			Message:  fmt.Sprintf("%s [%s]", fd.Message, fd.Rule),
+			Message:  fmt.Sprintf("%s [%s]", strings.Join(strings.Fields(fd.Message), " "), fd.Rule),
 		}
 		if fix := fx[i]; fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}

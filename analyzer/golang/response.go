@@ -46,9 +46,7 @@ func (c *checker) responseShape(outs []ast.Expr) *respShape {
 		if t == nil {
 			continue
 		}
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
+		t = elemType(t)
 		switch u := t.Underlying().(type) {
 		case *types.Struct:
 			c.structFields(u, sh, 0)
@@ -75,18 +73,7 @@ func (c *checker) structFields(st *types.Struct, sh *respShape, depth int) {
 			}
 			sh.fields[f] = name
 		}
-		t := f.Type()
-		for {
-			switch u := t.Underlying().(type) {
-			case *types.Pointer:
-				t = u.Elem()
-				continue
-			case *types.Slice:
-				t = u.Elem()
-				continue
-			}
-			break
-		}
+		t := elemType(f.Type())
 		if inner, ok := t.Underlying().(*types.Struct); ok {
 			c.structFields(inner, sh, depth+1)
 		}
@@ -164,4 +151,21 @@ func (c *checker) readsIn(sh *respShape, file *ast.File) (fields, codes []rules.
 		codes = append(codes, rules.Param{Name: code, In: rules.InBody, Span: c.span(cmp[1]), NameSpan: c.span(cmp[1])})
 	}
 	return fields, codes
+}
+
+// elemType strips pointers, slices and arrays: what a list of T decodes into.
+func elemType(t types.Type) types.Type {
+	for i := 0; i < 8; i++ {
+		switch u := t.Underlying().(type) {
+		case *types.Pointer:
+			t = u.Elem()
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		default:
+			return t
+		}
+	}
+	return t
 }

@@ -104,8 +104,8 @@ func (c *checker) setMethod(s *site, e ast.Expr, en *env) {
 		s.methodExpr = e
 		return
 	}
-	if v := c.varOf(e); v != nil && en.params[v] > 0 {
-		s.methodParam = en.params[v]
+	if v := c.varOf(e); v != nil && en.arg(v) > 0 {
+		s.methodParam = en.arg(v)
 	}
 }
 
@@ -203,8 +203,8 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 			}
 		case "SetResult":
 			if len(args) == 1 {
-				if v := c.varOf(stripAddr(args[0])); v != nil && en.params[v] > 0 {
-					s.outParam = en.params[v]
+				if v := c.varOf(stripAddr(args[0])); v != nil && en.arg(v) > 0 {
+					s.outParam = en.arg(v)
 				} else {
 					s.outs = append(s.outs, args[0])
 				}
@@ -253,12 +253,14 @@ func (c *checker) callHelper(s *site, h *helperFact, en *env) {
 		}
 		return args[i-1]
 	}
-	// The helper's own text sits where the call is, zero-width at its path.
-	at := zeroAt(c.span(s.call).Start)
+	// The helper's own text sits zero-width where the argument that
+	// follows it starts (base + path: at the path), so the finding covers
+	// the arguments that make the URL.
+	at := zeroAt(c.span(s.call.Fun).End)
 	for _, tp := range h.URL {
 		if tp.Param > 0 {
-			if sel, ok := s.call.Fun.(*ast.SelectorExpr); ok {
-				at = zeroAt(c.span(sel.Sel).End)
+			if a := arg(tp.Param); a != nil {
+				at = zeroAt(c.span(a).Start)
 			}
 			break
 		}
@@ -300,8 +302,8 @@ func (c *checker) callHelper(s *site, h *helperFact, en *env) {
 		s.params = append(s.params, c.valuesParams(a, rules.InQuery, en, &s.queryParam)...)
 	}
 	if a := arg(h.OutParam); a != nil {
-		if v := c.varOf(stripAddr(a)); v != nil && en.params[v] > 0 {
-			s.outParam = en.params[v]
+		if v := c.varOf(stripAddr(a)); v != nil && en.arg(v) > 0 {
+			s.outParam = en.arg(v)
 		} else {
 			s.outs = append(s.outs, a)
 		}

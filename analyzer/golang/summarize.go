@@ -100,7 +100,7 @@ func (c *checker) summarize() {
 				if !ok {
 					return true
 				}
-				en := newEnv(params)
+				en := summaryEnv(params)
 				s := c.request(call, en)
 				if s == nil || !helperShaped(s.url) {
 					return true

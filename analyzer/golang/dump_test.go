@@ -1,0 +1,36 @@
+package golang_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/migaudit/migaudit/analyzer/golang"
+)
+
+type quiet struct{ *testing.T }
+
+func (quiet) Errorf(string, ...any) {}
+
+func TestDump(t *testing.T) {
+	pkgs := os.Getenv("DUMP")
+	if pkgs == "" {
+		t.Skip()
+	}
+	for _, r := range analysistest.Run(quiet{t}, analysistest.TestData(), golang.Analyzer, strings.Split(pkgs, ",")...) {
+		for _, d := range r.Diagnostics {
+			p := r.Pass.Fset.Position(d.Pos)
+			fix := ""
+			for _, f := range d.SuggestedFixes {
+				fix += " FIX{" + f.Message
+				for _, e := range f.TextEdits {
+					fix += " | " + r.Pass.Fset.Position(e.Pos).String()[len(p.Filename)-10:] + "-" + r.Pass.Fset.Position(e.End).String()[len(p.Filename)-10:] + " " + strings.ReplaceAll(string(e.NewText), "\n", "\\n")
+				}
+				fix += "}"
+			}
+			t.Logf("%s:%d:%d-%d: %s%s", p.Filename[strings.LastIndex(p.Filename, "/src/")+5:], p.Line, p.Column, r.Pass.Fset.Position(d.End).Column, d.Message, fix)
+		}
+	}
+}

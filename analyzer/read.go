@@ -3,8 +3,6 @@ package analyzer
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"sync"
 	"unicode/utf8"
 
@@ -54,21 +52,27 @@ func (w *worker) file(j job) {
 // load reads the file at abs into *bp. It reports skip for binary files
 // and files that could not be read (with an error recorded).
 func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
-	f, err := os.Open(abs)
+	f, err := openFile(abs)
 	if err != nil {
 		w.fail(abs, err)
 		return nil, true
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	size, err := f.size()
 	if err != nil {
 		w.fail(abs, err)
 		return nil, true
 	}
-	size := info.Size()
 	if size > w.s.maxSize {
 		head := make([]byte, binarySniff)
-		n, _ := io.ReadFull(f, head)
+		n := 0
+		for n < len(head) {
+			k, err := f.Read(head[n:])
+			if k == 0 || err != nil {
+				break
+			}
+			n += k
+		}
 		if bytes.IndexByte(head[:n], 0) < 0 {
 			w.errorf(abs, "file too large (%s; the limit is %s)", formatSize(size), formatSize(w.s.maxSize))
 		}
@@ -81,17 +85,20 @@ func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
 	buf = buf[:0]
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)] // grows: the file grew since Stat
+			buf = append(buf, 0)[:len(buf)] // the file grew since its size was read
 		}
+		want := cap(buf) - len(buf)
 		n, err := f.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
 		if err != nil {
 			*bp = buf
 			w.fail(abs, err)
 			return nil, true
+		}
+		// A short read of a regular file is its end: saves the final
+		// zero-byte read on every file.
+		if n == 0 || n < want && int64(len(buf)) >= size {
+			break
 		}
 		if int64(len(buf)) > w.s.maxSize {
 			break // grew past the limit while read: read what fits

@@ -3,6 +3,7 @@ package text
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/migaudit/migaudit/rules"
 )
@@ -23,6 +24,10 @@ type analysis struct {
 	// byName indexes identifier tokens by text, for finding uses.
 	byName map[string][]int
 	exprs  []*expr
+	// defAt marks tokens a definition's value starts at; defaults are the
+	// clients' default bases.
+	defAt    map[int]bool
+	defaults []*def
 }
 
 // def is a name given a URL in the file.
@@ -40,7 +45,7 @@ type def struct {
 
 func newAnalysis(file, src string, fam *family) *analysis {
 	a := &analysis{file: file, src: src, fam: fam, found: &rules.Found{},
-		defs: map[string][]*def{}, objs: map[string][]int{}, byName: map[string][]int{}}
+		defs: map[string][]*def{}, defAt: map[int]bool{}, objs: map[string][]int{}, byName: map[string][]int{}}
 	a.toks = lex(src, fam)
 	a.brackets()
 	for i := range a.toks {
@@ -72,7 +77,12 @@ func (a *analysis) brackets() {
 		case "(", "[", "{":
 			stack = append(stack, i)
 		case ")", "]", "}":
-			open := map[string]string{")": "(", "]": "[", "}": "{"}[t.text]
+			open := "("
+			if t.text == "]" {
+				open = "["
+			} else if t.text == "}" {
+				open = "{"
+			}
 			// unwind to the matching opener, tolerating stray brackets
 			for k := len(stack) - 1; k >= 0; k-- {
 				if a.toks[stack[k]].text == open {
@@ -115,7 +125,7 @@ func (a *analysis) anchor(t *token, second bool) bool {
 }
 
 // knownResources are the first path segments of 360Learning's v1 API.
-var knownResources = func() map[string]bool {
+var knownResources = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	if cat, err := rules.Default(); err == nil {
 		for k := range cat.Resources {
@@ -123,7 +133,7 @@ var knownResources = func() map[string]bool {
 		}
 	}
 	return m
-}()
+})
 
 // resourcePath reports whether s starts with a path under a v1 resource
 // ("/users/", "groups/", "/users?").
@@ -135,7 +145,7 @@ func resourcePath(s string) bool {
 	if end >= 0 {
 		seg = s[:end]
 	}
-	return knownResources[seg] && (slash || end >= 0)
+	return knownResources()[seg] && (slash || end >= 0)
 }
 
 // stripPlaceholder removes a leading format placeholder (%s, {}, {0},
@@ -181,6 +191,7 @@ func (a *analysis) run() {
 		a.assignment(e)
 	}
 	sort.SliceStable(a.exprs, func(i, j int) bool { return a.exprs[i].from < a.exprs[j].from })
+	a.sortDefs()
 	for _, e := range a.exprs {
 		e.resolved = a.substitute(e.items, e.from, 0)
 	}
@@ -206,20 +217,24 @@ func (a *analysis) startsWithDef(e *expr) bool {
 }
 
 // lookup returns the definition of key nearest before token at, else the
-// first after it; nil when the file has none.
-func (a *analysis) lookup(key string, at int, self *expr) *def {
-	var best *def
-	for _, d := range a.defs[key] {
-		if d.value != nil && d.value == self {
-			continue
-		}
-		if d.at <= at {
-			best = d
-		} else if best == nil {
-			return d
-		}
+// first after it; nil when the file has none. Definitions are kept in
+// token order (see sortDefs).
+func (a *analysis) lookup(key string, at int) *def {
+	list := a.defs[key]
+	if len(list) == 0 {
+		return nil
 	}
-	return best
+	i := sort.Search(len(list), func(i int) bool { return list[i].at > at })
+	if i == 0 {
+		return list[0]
+	}
+	return list[i-1]
+}
+
+func (a *analysis) sortDefs() {
+	for _, list := range a.defs {
+		sort.SliceStable(list, func(i, j int) bool { return list[i].at < list[j].at })
+	}
 }
 
 // substitute replaces a leading reference by its same-file definition.
@@ -227,7 +242,7 @@ func (a *analysis) substitute(items []item, at int, depth int) []item {
 	if len(items) == 0 || !items[0].ref || depth > 4 {
 		return items
 	}
-	d := a.lookup(rules.BaseKey(items[0].hole), at, nil)
+	d := a.lookup(rules.BaseKey(items[0].hole), at)
 	if d == nil || d.value == nil || d.deflt && d.name == "" {
 		return items
 	}

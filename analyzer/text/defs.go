@@ -121,7 +121,15 @@ func (a *analysis) assignment(e *expr) {
 		d.owner = a.ownerOf(at, name)
 	}
 	e.def = d
-	a.defs[key] = append(a.defs[key], d)
+	a.addDef(d)
+}
+
+func (a *analysis) addDef(d *def) {
+	a.defs[d.key] = append(a.defs[d.key], d)
+	a.defAt[d.at] = true
+	if d.deflt {
+		a.defaults = append(a.defaults, d)
+	}
 }
 
 func (a *analysis) faradayURL(at int) bool {
@@ -227,20 +235,13 @@ func (a *analysis) aliases() {
 			d.owner = a.ownerOf(at, name)
 		}
 		e.def = d
-		a.defs[key] = append(a.defs[key], d)
+		a.addDef(d)
 	}
 }
 
 // defined reports whether a definition already starts at token v.
 func (a *analysis) defined(v int) bool {
-	for _, list := range a.defs {
-		for _, d := range list {
-			if d.at == v {
-				return true
-			}
-		}
-	}
-	return false
+	return a.defAt[v]
 }
 
 // valueEnd returns the end of the value starting at token i: the first

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -80,20 +81,15 @@ func joinBase(base, path []item) []item {
 // made on: the one owned by the receiver, else the nearest before.
 func (a *analysis) defaultFor(receiver string, at int) *def {
 	var near, first *def
-	for _, list := range a.defs {
-		for _, d := range list {
-			if !d.deflt {
-				continue
-			}
-			if receiver != "" && d.owner == receiver {
-				return d
-			}
-			if first == nil || d.at < first.at {
-				first = d
-			}
-			if d.at <= at && (near == nil || d.at > near.at) {
-				near = d
-			}
+	for _, d := range a.defaults {
+		if receiver != "" && d.owner == receiver {
+			return d
+		}
+		if first == nil || d.at < first.at {
+			first = d
+		}
+		if d.at <= at && (near == nil || d.at > near.at) {
+			near = d
 		}
 	}
 	if near != nil {
@@ -108,10 +104,17 @@ func (a *analysis) newCall(items []item, ev ev) rules.Call {
 	return c
 }
 
-// uses finds where names given a URL are used as the URL of a call.
+// uses finds where names given a URL are used as the URL of a call: the
+// uses between a definition and the next definition of the same key.
 func (a *analysis) uses() {
-	for _, list := range a.defs {
-		for _, d := range list {
+	keys := make([]string, 0, len(a.defs))
+	for k := range a.defs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		list := a.defs[key]
+		for n, d := range list {
 			if d.deflt || d.value == nil || d.value.resolved == nil {
 				continue
 			}
@@ -119,19 +122,22 @@ func (a *analysis) uses() {
 			if !(s.v1 && s.segs || s.lead || s.rel) {
 				continue
 			}
+			until := len(a.toks)
+			if n+1 < len(list) {
+				until = list[n+1].at
+			}
 			last := d.name
 			if i := strings.LastIndexAny(last, ".>:"); i >= 0 && i+1 < len(last) {
 				last = last[i+1:]
 			}
-			for _, u := range a.byName[last] {
-				if u < d.value.to {
-					continue
-				}
+			pos := a.byName[last]
+			for k := sort.SearchInts(pos, d.value.to); k < len(pos) && pos[k] < until; k++ {
+				u := pos[k]
 				start := a.operandStart(u)
 				if start < 0 || a.text(start, u+1) != d.name || a.operandEnd(start) != u+1 {
 					continue
 				}
-				if a.lookup(d.key, start, nil) != d || a.concatOp(u+1) || a.concatOp(start-1) {
+				if a.concatOp(u+1) || a.concatOp(start-1) {
 					continue
 				}
 				if n, _, _ := a.nameBefore(start); n == d.name {

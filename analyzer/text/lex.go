@@ -80,6 +80,9 @@ type lexer struct {
 
 func lex(src string, fam *family) []token {
 	lx := &lexer{src: src, fam: fam, nl: true}
+	// about one token every three bytes in code; growing by copying is the
+	// main cost on large files otherwise
+	lx.toks = make([]token, 0, len(src)/3+16)
 	lx.run()
 	return lx.toks
 }
@@ -291,7 +294,7 @@ func (lx *lexer) comment() bool {
 	return true
 }
 
-// pyPrefix lexes a Python string with a prefix (f"", r'', rb"", …).
+// pyPrefix lexes a Python string with a prefix (f"…", r"…", rb"…").
 func (lx *lexer) pyPrefix() bool {
 	src, i := lx.src, lx.pos
 	j := i
@@ -498,7 +501,7 @@ func (lx *lexer) rubyPercent() bool {
 func (lx *lexer) regexLit() bool {
 	src := lx.src
 	inClass := false
-	for j := lx.pos + 1; j < len(src); j++ {
+	for j := lx.pos + 1; j < len(src) && j < lx.pos+2000; j++ {
 		switch src[j] {
 		case '\\':
 			j++

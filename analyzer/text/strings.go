@@ -245,12 +245,17 @@ func (sc *scanner) braced(i, skip int) int {
 	return end + 1
 }
 
+const maxInterpolation = 4096
+
 // matchClose returns the index of the closer matching the opener just
 // before from, skipping nested pairs and quoted strings; -1 when there is
 // none (or a line ends first and stopAtNewline is set).
 func matchClose(src string, from int, open, closer byte, stopAtNewline bool) int {
 	depth := 0
-	for i := from; i < len(src); i++ {
+	// an interpolation longer than this is not one: give up rather than
+	// rescan a large file for every stray opener
+	limit := min(len(src), from+maxInterpolation)
+	for i := from; i < limit; i++ {
 		switch c := src[i]; c {
 		case open:
 			depth++
@@ -261,7 +266,7 @@ func matchClose(src string, from int, open, closer byte, stopAtNewline bool) int
 			depth--
 		case '"', '\'', '`':
 			j := i + 1
-			for j < len(src) && src[j] != c {
+			for j < limit && src[j] != c {
 				if src[j] == '\\' {
 					j++
 				}
@@ -270,7 +275,7 @@ func matchClose(src string, from int, open, closer byte, stopAtNewline bool) int
 				}
 				j++
 			}
-			if j >= len(src) || src[j] != c {
+			if j >= limit || src[j] != c {
 				return -1
 			}
 			i = j

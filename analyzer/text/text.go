@@ -74,11 +74,11 @@ var byExt = map[string]*family{
 	".rb": famRuby, ".rake": famRuby, ".gemspec": famRuby,
 	".php": famPHP, ".phtml": famPHP,
 	".ps1": famPS, ".psm1": famPS, ".psd1": famPS,
-	".go": famGo,
+	".go":   famGo,
 	".java": famJava, ".groovy": famJava, ".gradle": famJava, ".scala": famJava, ".swift": famJava, ".dart": famJS,
 	".kt": famKotlin, ".kts": famKotlin,
 	".cs": famCSharp,
-	".c": famC, ".h": famC, ".cc": famC, ".cpp": famC, ".hpp": famC, ".rs": famC, ".m": famC,
+	".c":  famC, ".h": famC, ".cc": famC, ".cpp": famC, ".hpp": famC, ".rs": famC, ".m": famC,
 }
 
 func familyOfFile(file string) *family {
@@ -94,7 +94,7 @@ var byLang = map[string]*family{
 	"py": famPython, "python": famPython, "python3": famPython, "py3": famPython,
 	"rb": famRuby, "ruby": famRuby,
 	"php": famPHP,
-	"ps": famPS, "ps1": famPS, "powershell": famPS, "pwsh": famPS, "posh": famPS,
+	"ps":  famPS, "ps1": famPS, "powershell": famPS, "pwsh": famPS, "posh": famPS,
 	"go": famGo, "golang": famGo,
 	"java": famJava, "groovy": famJava, "scala": famJava, "swift": famJava,
 	"kotlin": famKotlin, "kt": famKotlin,

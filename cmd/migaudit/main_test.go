@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -29,6 +30,12 @@ func TestScripts(t *testing.T) {
 			// Colors and the user's settings must not leak into outputs.
 			env.Setenv("NO_COLOR", "")
 			env.Setenv("TERM", "dumb")
+			// The example tree the README runs on.
+			examples, err := filepath.Abs("../../testdata/examples")
+			if err != nil {
+				return err
+			}
+			env.Setenv("EXAMPLES", examples)
 			return nil
 		},
 	})

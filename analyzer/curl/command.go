@@ -114,3 +114,63 @@ func parseCurlArgs(args []arg) invocation {
 	}
 	return inv
 }
+
+func hasOpt(inv invocation, name string) bool {
+	for _, o := range inv.opts {
+		if o.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// parsedCmd is what a command line says about its requests.
+type parsedCmd struct {
+	urls       []arg
+	method     string
+	methodSpan rules.Span
+	implied    bool
+	req        request
+}
+
+// readCurl reads a curl command line (the arguments after curl).
+func readCurl(args []arg, stdin []piece) parsedCmd {
+	inv := parseCurlArgs(args)
+	cmd := parsedCmd{req: requestOf(inv, stdin), urls: inv.urls}
+	explicit := false
+	for _, o := range inv.opts {
+		switch o.name {
+		case "request":
+			explicit = true
+			cmd.method, cmd.methodSpan = methodOf(o.val)
+		case "url":
+			cmd.urls = append(cmd.urls, o.val)
+		}
+	}
+	if !explicit {
+		cmd.implied = true
+		switch {
+		case inv.flags["head"]:
+			cmd.method = "HEAD"
+		case inv.flags["get"]:
+			cmd.method = "GET"
+		case cmd.req.hasData:
+			cmd.method = "POST"
+		case hasOpt(inv, "upload-file"):
+			cmd.method = "PUT"
+		default:
+			cmd.method = "GET"
+		}
+	}
+	return cmd
+}
+
+// methodOf reads a method argument: upper-cased, with the span of its text
+// (inside the quotes), or "" when it is not literal.
+func methodOf(a arg) (string, rules.Span) {
+	f := a.flat()
+	if m, ok := f.literal(); ok && m != "" {
+		return strings.ToUpper(m), f.span(0, len(f.s))
+	}
+	return "", a.span
+}

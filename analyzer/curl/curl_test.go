@@ -114,7 +114,8 @@ func TestCommandForms(t *testing.T) {
 		{"echo curl " + u, 0},
 		{"printf '%s\\n' " + u, 0},
 		{"# curl " + u, 0},
-		{"wget " + u, 0},
+		{"wget -q -O - " + u, 1},
+		{"lynx -dump " + u, 0},
 		{"curl", 0},
 		{"curl -X", 0},
 		{"curl -s -o", 0},
@@ -472,5 +473,44 @@ func TestSnippetTemplateExpressions(t *testing.T) {
 	}
 	if strings.Join(holes, " ") != "mail ${{ secrets.COMPANY }} ${{ secrets.API_KEY }}" {
 		t.Errorf("holes %q", holes)
+	}
+}
+
+func TestWgetAndHTTPie(t *testing.T) {
+	const u = "https://acme.360learning.com/api/v1/users/a@b.c"
+	tests := []struct {
+		src     string
+		method  string
+		implied bool
+		url     string
+		params  string
+		bearer  bool
+	}{
+		{"wget -qO- " + u, "GET", true, u, "", false},
+		{"wget -nv -qO out.json -U agent " + u, "GET", true, u, "", false},
+		{"wget --method=PUT --body-data='{\"password\": \"x\"}' --header='Content-Type: application/json' " + u, "PUT", false, u, "body:password header:Content-Type", false},
+		{"wget --post-data 'company=c&apiKey=k' -O out " + u, "POST", true, u, "form:company form:apiKey", false},
+		{"wget --method DELETE --header \"Authorization: Bearer $T\" " + u, "DELETE", false, u, "header:Authorization", true},
+		{"http " + u + " company==c apiKey==k", "GET", true, u, "query:company query:apiKey", false},
+		{"http PUT " + u + " password=x primaryGroupId=g X-Trace:1", "PUT", false, u, "body:password body:primaryGroupId header:X-Trace", false},
+		{"http -f POST " + u + " name=x cv@cv.pdf", "POST", false, u, "form:name form:cv", false},
+		{"https --auth-type=bearer -a $T acme.360learning.com/api/v1/users deleted==true", "GET", true, "acme.360learning.com/api/v1/users", "query:deleted", true},
+		{"http :3000/api/v1/users", "GET", true, "localhost:3000/api/v1/users", "", false},
+		{"xh " + u + " firstName=Jo", "POST", true, u, "body:firstName", false},
+	}
+	for _, tt := range tests {
+		f := read(t, tt.src)
+		if len(f.Calls) != 1 {
+			t.Errorf("%s: %d calls", tt.src, len(f.Calls))
+			continue
+		}
+		c := f.Calls[0]
+		if c.Method != tt.method || c.MethodImplied != tt.implied || c.URLText() != tt.url || params(c) != tt.params || c.Bearer != tt.bearer {
+			t.Errorf("%s:\ngot  %s %v %s [%s] %v\nwant %s %v %s [%s] %v", tt.src, c.Method, c.MethodImplied, c.URLText(), params(c), c.Bearer,
+				tt.method, tt.implied, tt.url, tt.params, tt.bearer)
+		}
+		if !tt.implied && text(tt.src, c.MethodSpan) != tt.method {
+			t.Errorf("%s: method at %q", tt.src, text(tt.src, c.MethodSpan))
+		}
 	}
 }

@@ -6,19 +6,30 @@ import (
 )
 
 // blankPrompts replaces console prompts at the start of lines ("$ curl …",
-// "user@host:~$ curl …") with spaces, keeping every offset.
+// "user@host:~$ curl …", and the "> " continuation prompt after a line
+// ending in a backslash) with spaces, keeping every offset.
 func blankPrompts(text string) string {
 	b := []byte(text)
+	session, continued := false, false
 	for start := 0; start < len(b); {
 		end := start
 		for end < len(b) && b[end] != '\n' {
 			end++
 		}
-		if n := promptLen(text[start:end]); n > 0 {
-			for i := start; i < start+n; i++ {
-				b[i] = ' '
+		line := text[start:end]
+		n := promptLen(line)
+		if n > 0 {
+			session = true
+		} else if session && continued {
+			trimmed := strings.TrimLeft(line, " \t")
+			if strings.HasPrefix(trimmed, "> ") || trimmed == ">" {
+				n = len(line) - len(trimmed) + min(2, len(trimmed))
 			}
 		}
+		for i := start; i < start+n; i++ {
+			b[i] = ' '
+		}
+		continued = strings.HasSuffix(strings.TrimRight(line, "\r"), "\\")
 		start = end + 1
 	}
 	return string(b)
@@ -74,6 +85,9 @@ func parseCommands(text string) []*unit {
 		next := i + 1
 		for j := i; j < len(starts) && j < i+maxCommandLines; j++ {
 			chunk := text[starts[i]:lineEnd(j)]
+			if j+1 < len(starts) && strings.HasSuffix(strings.TrimRight(chunk, "\r\n"), "\\") {
+				continue // a backslash-newline: the command goes on
+			}
 			u, err := parseUnit(chunk, starts[i])
 			if err == nil {
 				units = append(units, u)

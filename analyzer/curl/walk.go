@@ -37,12 +37,17 @@ func (r *reader) collectFuncs(u *unit) {
 	})
 }
 
+func isTool(args []*syntax.Word) bool {
+	i, _ := toolIndex(args)
+	return i >= 0
+}
+
 // callsCurl reports whether a function body runs curl with positional
 // parameters in its arguments.
 func callsCurl(fd *syntax.FuncDecl) bool {
 	found := false
 	syntax.Walk(fd.Body, func(n syntax.Node) bool {
-		if c, ok := n.(*syntax.CallExpr); ok && curlIndex(c.Args) >= 0 {
+		if c, ok := n.(*syntax.CallExpr); ok && isTool(c.Args) {
 			syntax.Walk(c, func(m syntax.Node) bool {
 				if p, ok := m.(*syntax.ParamExp); ok && p.Param != nil && isPositional(p.Param.Value) {
 					found = true
@@ -224,10 +229,13 @@ func (r *reader) heredoc(u *unit, st *syntax.Stmt, sc *scope) []piece {
 	return nil
 }
 
-// curlIndex returns the index of the curl word in a command, looking
-// through sudo, env, command, exec, nohup, nice, timeout and xargs; -1
-// when the command is not curl.
-func curlIndex(args []*syntax.Word) int {
+// httpTools are the commands read, by the name they are run as.
+var httpTools = map[string]string{"curl": "curl", "wget": "wget", "http": "http", "https": "https", "xh": "http", "xhs": "https"}
+
+// toolIndex returns the index of the curl (wget, HTTPie) word in a command
+// and the tool, looking through sudo, env, command, exec, nohup, nice,
+// timeout and xargs; -1 when the command is none of them.
+func toolIndex(args []*syntax.Word) (int, string) {
 	// withArg lists each wrapper's options that take a value.
 	withArg := map[string]string{
 		"sudo": "ugpChDrtURT", "env": "uCS", "nice": "n", "timeout": "sk",
@@ -236,12 +244,12 @@ func curlIndex(args []*syntax.Word) int {
 	i := 0
 	for i < len(args) {
 		name := path.Base(args[i].Lit())
-		if name == "curl" {
-			return i
+		if tool, ok := httpTools[name]; ok {
+			return i, tool
 		}
 		opts, ok := withArg[name]
 		if !ok {
-			return -1
+			return -1, ""
 		}
 		i++
 		durationNext := name == "timeout"
@@ -267,12 +275,12 @@ func curlIndex(args []*syntax.Word) int {
 			break
 		}
 	}
-	return -1
+	return -1, ""
 }
 
-// command reads one curl command.
+// command reads one curl (or wget, or HTTPie) command.
 func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope, at *site) {
-	k := curlIndex(c.Args)
+	k, tool := toolIndex(c.Args)
 	if k < 0 {
 		return
 	}
@@ -281,55 +289,30 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 	for _, w := range c.Args[k+1:] {
 		args = append(args, r.words(u, w, sc)...)
 	}
-	inv := parseCurlArgs(args)
 	stdin := r.heredoc(u, st, sc)
 	if stdin == nil {
 		stdin = r.stdin[st]
 	}
-	req := requestOf(inv, stdin)
+	var cmd parsedCmd
+	switch tool {
+	case "curl":
+		cmd = readCurl(args, stdin)
+	case "wget":
+		cmd = readWget(args)
+	default:
+		cmd = readHTTPie(args)
+	}
 
-	base := rules.Call{File: r.file, Reader: readerName, Span: u.nodeSpan(c), Bearer: req.bearer}
+	base := rules.Call{
+		File: r.file, Reader: readerName, Span: u.nodeSpan(c), Bearer: cmd.req.bearer,
+		Method: cmd.method, MethodSpan: cmd.methodSpan, MethodImplied: cmd.implied,
+	}
 	if at != nil {
 		base.Span = at.unit.nodeSpan(at.call)
 	}
-	explicit := false
-	for _, o := range inv.opts {
-		if o.name != "request" {
-			continue
-		}
-		explicit = true
-		f := o.val.flat()
-		base.Method, base.MethodSpan = "", o.val.span
-		if m, ok := f.literal(); ok && m != "" {
-			base.Method = strings.ToUpper(m)
-			base.MethodSpan = f.span(0, len(f.s))
-		}
-	}
-	if !explicit {
-		base.MethodImplied = true
-		switch {
-		case inv.flags["head"]:
-			base.Method = "HEAD"
-		case inv.flags["get"]:
-			base.Method = "GET"
-		case req.hasData:
-			base.Method = "POST"
-		case hasOpt(inv, "upload-file"):
-			base.Method = "PUT"
-		default:
-			base.Method = "GET"
-		}
-	}
-
-	urls := inv.urls
-	for _, o := range inv.opts {
-		if o.name == "url" {
-			urls = append(urls, o.val)
-		}
-	}
-	for _, a := range urls {
+	for _, a := range cmd.urls {
 		call := base
-		call.Params = append([]rules.Param(nil), req.params...)
+		call.Params = append([]rules.Param(nil), cmd.req.params...)
 		ps := a.ps
 		if at != nil {
 			// Read for a call site: the parts the function writes itself
@@ -349,15 +332,6 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 		}
 		r.found.Calls = append(r.found.Calls, call)
 	}
-}
-
-func hasOpt(inv invocation, name string) bool {
-	for _, o := range inv.opts {
-		if o.name == name {
-			return true
-		}
-	}
-	return false
 }
 
 // words expands one shell word into arguments: "$@" in a function read for

@@ -61,11 +61,15 @@ const maxDepth = 16
 // followed; anything else is a hole named by its text.
 func (c *checker) eval(e ast.Expr, en *env) []part {
 	e = ast.Unparen(e)
-	if en.depth > maxDepth {
+	if en.depth > maxDepth || e == nil {
 		return c.hole(e)
 	}
 	en.depth++
 	defer func() { en.depth-- }()
+	// A concatenation keeps its operands' spans, even when it is constant.
+	if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+		return append(c.eval(b.X, en), c.eval(b.Y, en)...)
+	}
 	if tv, ok := c.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		s := constant.StringVal(tv.Value)
 		if lit, ok := e.(*ast.BasicLit); ok {
@@ -74,10 +78,6 @@ func (c *checker) eval(e ast.Expr, en *env) []part {
 		return []part{{URLPart: rules.URLPart{Lit: s, Span: c.span(e)}}}
 	}
 	switch e := e.(type) {
-	case *ast.BinaryExpr:
-		if e.Op == token.ADD {
-			return append(c.eval(e.X, en), c.eval(e.Y, en)...)
-		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if v := c.varOf(e); v != nil {
 			if i := en.params[v]; i > 0 {

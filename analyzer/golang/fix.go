@@ -1,6 +1,7 @@
 package golang
 
 import (
+	"bytes"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -103,6 +104,10 @@ func (c *checker) lineEdit(n ast.Node) edit {
 	end := sp.End
 	for end < len(src) && (src[end] == ' ' || src[end] == '\t' || src[end] == '\r') {
 		end++
+	}
+	if bytes.HasPrefix(src[end:], []byte("//")) && (start == 0 || src[start-1] == '\n') {
+		// Keep a trailing comment, on its own line.
+		return edit{span: rules.Span{Start: sp.Start, End: end}}
 	}
 	if (start == 0 || src[start-1] == '\n') && (end == len(src) || src[end] == '\n') {
 		if end < len(src) {

@@ -58,6 +58,9 @@ func helperShaped(parts []part) bool {
 		}
 	}
 	s := b.String()
+	if j := strings.IndexByte(s, 0); j >= 0 && strings.Contains(s[:j], "/api/v") && !strings.Contains(s[:j], "/api/v1") {
+		return false // another API version, written before the parameters
+	}
 	i := strings.Index(s, "/api/v1")
 	if i < 0 {
 		return true

@@ -56,7 +56,7 @@ func loadConfig(name string, explicit bool) (*config, error) {
 	if c.Format != "" && !contains(formatChoices, c.Format) {
 		return nil, fmt.Errorf("config %s: format must be one of %v, not %q", name, formatChoices, c.Format)
 	}
-	for _, g := range append(append([]string(nil), c.Include...), c.Exclude...) {
+	for _, g := range concat(c.Include, c.Exclude) {
 		if !doublestar.ValidatePattern(g) {
 			return nil, fmt.Errorf("config %s: invalid glob %q", name, g)
 		}

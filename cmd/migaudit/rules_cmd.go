@@ -89,5 +89,5 @@ func catalogFromConfig(configFile string, files []string) (*rules.Catalog, error
 	if err != nil {
 		return nil, err
 	}
-	return loadCatalog(append(append([]string(nil), cfg.Rules...), files...))
+	return loadCatalog(concat(cfg.Rules, files))
 }

@@ -82,15 +82,13 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if !f.failOn.set && cfg.FailOn != "" {
 		f.failOn.value = cfg.FailOn
 	}
-	hosts := append(append([]string(nil), cfg.Hosts...), f.hosts.items...)
-	include := append(append([]string(nil), cfg.Include...), f.include.items...)
-	exclude := append(append([]string(nil), cfg.Exclude...), f.exclude.items...)
-	for _, g := range append(append([]string(nil), f.include.items...), f.exclude.items...) {
+	// The config's globs were checked when it was read.
+	for _, g := range concat(f.include.items, f.exclude.items) {
 		if !doublestar.ValidatePattern(g) {
 			return fail("invalid glob %q", g)
 		}
 	}
-	catalog, err := loadCatalog(append(append([]string(nil), cfg.Rules...), f.ruleFiles.items...))
+	catalog, err := loadCatalog(concat(cfg.Rules, f.ruleFiles.items))
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -107,9 +105,9 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	defer stop()
 	res, err := analyzer.Run(ctx, roots, analyzer.Options{
 		Catalog:           catalog,
-		Check:             rules.Options{Hosts: hosts},
-		Include:           include,
-		Exclude:           exclude,
+		Check:             rules.Options{Hosts: concat(cfg.Hosts, f.hosts.items)},
+		Include:           concat(cfg.Include, f.include.items),
+		Exclude:           concat(cfg.Exclude, f.exclude.items),
 		NoIgnore:          f.noIgnore,
 		NoDefaultExcludes: f.noDefaultExcludes,
 		MaxFileSize:       f.maxSize.n,
@@ -132,6 +130,15 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// concat joins lists into a new one: flags add to the config's lists.
+func concat(lists ...[]string) []string {
+	var out []string
+	for _, l := range lists {
+		out = append(out, l...)
+	}
+	return out
 }
 
 // scanConfig reads the config named by --config, or the default one when

@@ -45,9 +45,10 @@ func main() {
 }
 
 // run dispatches to a subcommand and returns the exit code. It is the one
-// place that looks at the first argument: running as `go vet -vettool`
-// (vet calls the tool with -V=full, -flags, or a single *.cfg file) is
-// detected here, before subcommands, by handing over to unitchecker.
+// place that looks at the first argument, so running as `go vet -vettool`
+// belongs here, before the subcommands: vet calls the tool with -V=full,
+// with -flags, or with a single *.cfg file, and those calls go to
+// unitchecker (not done yet: they are unknown commands today).
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)

@@ -111,6 +111,8 @@ func TestCommandForms(t *testing.T) {
 		{"curl " + u + " " + u + "?deleted=true", 2},
 		{"out=$(curl -s " + u + ")", 1},
 		{"f() { if true; then (curl " + u + " | jq .) ; fi; }", 1},
+		{"CURL='curl -sS --fail'\n$CURL -o x " + u, 1},
+		{"C=curl\n$C " + u, 1},
 		{"echo curl " + u, 0},
 		{"printf '%s\\n' " + u, 0},
 		{"# curl " + u, 0},

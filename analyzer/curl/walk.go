@@ -280,12 +280,25 @@ func toolIndex(args []*syntax.Word) (int, string) {
 
 // command reads one curl (or wget, or HTTPie) command.
 func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope, at *site) {
-	k, tool := toolIndex(c.Args)
-	if k < 0 {
-		return
-	}
 	r.budget = maxExpansions
 	var args []arg
+	k, tool := toolIndex(c.Args)
+	if k < 0 {
+		// CURL="curl -sS --fail"; $CURL -X PUT "$URL"
+		if len(c.Args) == 0 {
+			return
+		}
+		lead := r.words(u, c.Args[0], sc)
+		if len(lead) == 0 {
+			return
+		}
+		t, ok := lead[0].flat().literal()
+		if tool, ok = httpTools[path.Base(t)]; !ok || len(c.Args[0].Parts) != 1 {
+			return
+		}
+		args = lead[1:]
+		k = 0
+	}
 	for _, w := range c.Args[k+1:] {
 		args = append(args, r.words(u, w, sc)...)
 	}

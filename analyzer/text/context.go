@@ -17,6 +17,9 @@ type ev struct {
 	span    rules.Span
 	// receiver is the key of the client the call is made on.
 	receiver string
+	// cf and ct are the call's first token and the token after it; ct is
+	// 0 when there is no call.
+	cf, ct int
 }
 
 // call is a call expression: callee tokens [cf, ct), arguments.
@@ -294,6 +297,7 @@ func (t *token) spanOf() rules.Span { return rules.Span{Start: t.start, End: t.e
 func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	toks := a.toks
 	e.span = rules.Span{Start: toks[c.cf].start, End: toks[max(c.end-1, c.cf)].end}
+	e.cf, e.ct = c.cf, c.end
 	e.receiver = rules.BaseKey(c.receiver)
 	name := c.name
 	lname := strings.ToLower(name)

@@ -101,6 +101,9 @@ func (a *analysis) defaultFor(receiver string, at int) *def {
 func (a *analysis) newCall(items []item, ev ev) rules.Call {
 	c := rules.Call{File: a.file, Reader: readerName, Method: ev.method, MethodSpan: ev.mspan, MethodImplied: ev.implied, URL: toParts(items), Params: ev.params}
 	c.Span = ev.span.Cover(c.URLSpan())
+	if ev.ct > 0 && ev.method != "" {
+		a.response(&c, ev.cf, ev.ct)
+	}
 	return c
 }
 

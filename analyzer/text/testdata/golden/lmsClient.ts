@@ -15,13 +15,22 @@ export class LmsClient {
   }
 
   async updateUser(email: string, primaryGroupId: string, password?: string) {
-    const res = await this.http.put(`/users/${encodeURIComponent(email)}`, {
-      primaryGroupId,
-      password,
-      company: this.company,
-      apiKey: this.apiKey,
-    });
-    return res.data;
+    try {
+      const res = await this.http.put(`/users/${encodeURIComponent(email)}`, {
+        primaryGroupId,
+        password,
+        company: this.company,
+        apiKey: this.apiKey,
+      });
+      if (res.status !== 200 || res.data.status !== 'user_updated') {
+        throw new Error('update failed');
+      }
+    } catch (err: any) {
+      if (err.response?.data?.error === 'mail_already_exists') {
+        return 'duplicate';
+      }
+      throw err;
+    }
   }
 
   async listUsers() {
@@ -42,7 +51,9 @@ export async function pseudonymize(email: string) {
 }
 
 export async function lookupExternal(id: string) {
-  return fetch(`https://acme.360learning.com/api/v1/users/getUserByExternalId/${id}/workday`);
+  const r = await fetch(`https://acme.360learning.com/api/v1/users/getUserByExternalId/${id}/workday`);
+  const user = await r.json();
+  return { id: user._id, mail: user.mail, group: user.primaryGroupId };
 }
 
 // Already migrated: v2 with a bearer token.

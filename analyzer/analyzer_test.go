@@ -381,3 +381,20 @@ func TestJobsAndDeterminism(t *testing.T) {
 	}
 	equal(t, "Jobs 1 vs 8", findings(one, root), findings(many, root))
 }
+
+func TestMinifiedFilesAreReadByWindows(t *testing.T) {
+	log := lineReaders(t)
+	filler := strings.Repeat(`var a=function(b){return b.c||null};`, 10000) // 370 KB on one line
+	bundle := filler + ";\nGET https://acme.360learning.com/api/v1/users\n;" + filler
+	root := tree(t, map[string]string{"public/main.js": bundle})
+	res := scan(t, analyzer.Options{}, root)
+	equal(t, "findings", findings(res, root), []string{"public/main.js:2 list-users-endpoint"})
+	if f := res.Findings[0]; f.Column != 5 {
+		t.Errorf("column %d, want 5", f.Column)
+	}
+	for _, c := range log.Calls {
+		if strings.HasPrefix(c, "text ") {
+			t.Errorf("a minified file was read whole: %s", c)
+		}
+	}
+}

@@ -107,7 +107,10 @@ var shellFences = map[string]bool{
 // dispatch runs the readers for a file by its name and returns what they
 // found and the messages of their errors. A reader that panics becomes an
 // "internal error" message and the others still run.
-func dispatch(name string, src []byte, skipGo bool) (*rules.Found, []string) {
+//
+// Minified files read as text get windows around the prefilter's hits
+// (set's too, in the second phase) instead of a whole read.
+func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Found, []string) {
 	d := &dispatcher{name: name, found: &rules.Found{}}
 	switch formatOf(name, src) {
 	case fmtShell:
@@ -129,7 +132,7 @@ func dispatch(name string, src []byte, skipGo bool) (*rules.Found, []string) {
 		if readers.isPostman(src) {
 			d.file(readers.postmanRead, src)
 		} else {
-			d.file(readers.textRead, src)
+			d.text(src, set)
 		}
 	case fmtYAML:
 		f := d.fileFound(readers.yamlRead, src)
@@ -142,12 +145,23 @@ func dispatch(name string, src []byte, skipGo bool) (*rules.Found, []string) {
 		}
 	case fmtGo:
 		if !skipGo {
-			d.file(readers.textRead, src)
+			d.text(src, set)
 		}
 	default:
-		d.file(readers.textRead, src)
+		d.text(src, set)
 	}
 	return d.found, d.errs
+}
+
+// text reads a file as text, a minified one by windows.
+func (d *dispatcher) text(src []byte, set *phase2Set) {
+	if !isMinified(src) {
+		d.file(readers.textRead, src)
+		return
+	}
+	for _, sn := range windows(d.name, src, set) {
+		d.snippet(readers.textSnippet, &sn)
+	}
 }
 
 type dispatcher struct {

@@ -101,22 +101,33 @@ func (set *phase2Set) match(src []byte) bool {
 
 // containsFold reports whether src holds lower (lower-case ASCII) in any
 // letter case.
-func containsFold(src, lower []byte) bool {
+func containsFold(src, lower []byte) bool { return indexFold(src, lower) >= 0 }
+
+// indexFold returns the index of the first instance of lower (lower-case
+// ASCII) in src in any letter case, or -1.
+func indexFold(src, lower []byte) int {
 	first := lower[0]
 	upper := first
 	if 'a' <= first && first <= 'z' {
 		upper -= 'a' - 'A'
 	}
-	for i := 0; i+len(lower) <= len(src); i++ {
-		c := src[i]
-		if c != first && c != upper {
-			continue
+	for i := 0; i+len(lower) <= len(src); {
+		j := bytes.IndexByte(src[i:], first)
+		if upper != first {
+			if k := bytes.IndexByte(src[i:], upper); k >= 0 && (j < 0 || k < j) {
+				j = k
+			}
 		}
-		if equalFoldASCII(src[i:i+len(lower)], string(lower)) {
-			return true
+		if j < 0 {
+			return -1
 		}
+		i += j
+		if i+len(lower) <= len(src) && equalFoldASCII(src[i:i+len(lower)], string(lower)) {
+			return i
+		}
+		i++
 	}
-	return false
+	return -1
 }
 
 // resolve completes the project's pending calls with its bases: of the

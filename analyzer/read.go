@@ -46,7 +46,7 @@ func (w *worker) file(j job) {
 		proj.reject(j.abs)
 		return
 	}
-	w.parse(j.abs, src, proj)
+	w.parse(j.abs, src, proj, j.phase2)
 }
 
 // load reads the file at abs into *bp. It reports skip for binary files
@@ -152,14 +152,14 @@ func equalFoldASCII(b []byte, lower string) bool {
 
 // parse checks a candidate's encoding, runs its readers and checks the
 // calls they find.
-func (w *worker) parse(abs string, src []byte, proj *project) {
+func (w *worker) parse(abs string, src []byte, proj *project, set *phase2Set) {
 	w.candidates++
 	path := displayPath(abs)
 	if !utf8.Valid(src) {
 		w.errorf(abs, "invalid UTF-8 at line %d", invalidLine(src))
 		return
 	}
-	found, errs := dispatch(path, src, w.s.opt.SkipGo)
+	found, errs := dispatch(path, src, w.s.opt.SkipGo, set)
 	for _, e := range errs {
 		w.errors = append(w.errors, FileError{Path: path, Message: e})
 	}

@@ -31,7 +31,6 @@ type scope struct {
 	parent *scope
 	in     *assignment // the assignment whose value is being expanded
 	args   [][]piece   // $1, $2, … when expanding a function at a call site
-	inFunc bool        // expanding a function body: $1 without args stays a hole
 	// shifts are the function's shift commands: the file offset of each
 	// and how many arguments it drops.
 	shifts []shift
@@ -49,7 +48,7 @@ func (s *scope) enter(a *assignment) (*scope, bool) {
 	}
 	n := &scope{parent: s, in: a}
 	if s != nil {
-		n.args, n.inFunc, n.shifts = s.args, s.inFunc, s.shifts
+		n.args, n.shifts = s.args, s.shifts
 	}
 	return n, true
 }

@@ -122,11 +122,11 @@ func (r *reader) walk(u *unit, node syntax.Node, sc *scope, at *site) {
 				shifts := shiftsIn(u, n)
 				for i := range fn.sites {
 					s := &fn.sites[i]
-					r.walk(u, n.Body, &scope{args: r.siteArgs(s), inFunc: true, shifts: shifts}, s)
+					r.walk(u, n.Body, &scope{args: r.siteArgs(s), shifts: shifts}, s)
 				}
 				return false
 			}
-			r.walk(u, n.Body, &scope{inFunc: true}, nil)
+			r.walk(u, n.Body, &scope{}, nil)
 			return false
 		case *syntax.BinaryCmd:
 			if n.Op == syntax.Pipe || n.Op == syntax.PipeAll {

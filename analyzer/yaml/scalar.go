@@ -107,16 +107,25 @@ func (r *reader) offset(line, col int) int {
 	if line > len(r.starts) {
 		return len(r.src)
 	}
-	off := r.starts[line-1]
+	off, c := r.starts[line-1], 1
 	if line == 1 && strings.HasPrefix(string(r.src[:min(3, len(r.src))]), "\ufeff") {
 		off = 3
 	}
-	for c := 1; c < col && off < len(r.src) && r.src[off] != '\n'; c++ {
+	// Nodes come mostly in order: go on from the last position asked for
+	// on the same line, so that a long one-line flow mapping stays linear.
+	if p := r.lastPos; p.line == line && p.col <= col {
+		off, c = p.off, p.col
+	}
+	for ; c < col && off < len(r.src) && r.src[off] != '\n'; c++ {
 		_, w := utf8.DecodeRune(r.src[off:])
 		off += w
 	}
+	r.lastPos = position{line, c, off}
 	return off
 }
+
+// position is a yaml.v3 line and column with its byte offset.
+type position struct{ line, col, off int }
 
 // skipProperties steps over a node's anchor and tag (&a !!str) to its content.
 func (r *reader) skipProperties(off int) int {

@@ -185,8 +185,8 @@ func neutralizeTemplates(text string) string {
 		if b[i] != '{' || b[i+1] != '{' {
 			continue
 		}
-		j := strings.Index(text[i+2:], "}}")
-		if j < 0 || j > 200 || strings.ContainsAny(text[i+2:i+2+j], "\n{") {
+		j := strings.Index(text[i+2:min(len(text), i+2+maxExpr)], "}}")
+		if j < 0 || strings.ContainsAny(text[i+2:i+2+j], "\n{") {
 			continue
 		}
 		if i > 0 && b[i-1] == '$' {

@@ -79,7 +79,9 @@ func placeholder(text string, i int) (int, string) {
 	if !strings.HasPrefix(text[i:], "{{") {
 		return -1, ""
 	}
-	j := strings.Index(text[i+2:], "}}")
+	// Expressions are short; bounding the search keeps a long run of "{{"
+	// without "}}" linear.
+	j := strings.Index(text[i+2:min(len(text), i+2+maxExpr)], "}}")
 	if j < 0 {
 		return -1, ""
 	}
@@ -103,8 +105,15 @@ func exprVar(expr string) string {
 	return name
 }
 
-// maxExpand bounds the substitution of variables in variables.
-const maxExpand = 5
+// maxExpand bounds the nesting of variables in variables, and
+// maxSubstitutions the substitutions made for one URL.
+const (
+	maxExpand        = 5
+	maxSubstitutions = 64
+)
+
+// maxExpr is the longest {{ expression }} read as a placeholder.
+const maxExpr = 512
 
 // urlParts turns a URL scalar into parts: its literal text (raw where it is
 // byte for byte the file text), the values of variables the file defines
@@ -112,6 +121,9 @@ const maxExpand = 5
 // span), and a leading placeholder as a part of its own. Other placeholders
 // stay in the literal text, where the rules read them as holes.
 func (r *reader) urlParts(ms mapped, depth int, used map[*yamlv3.Node]bool) []rules.URLPart {
+	if depth == 0 {
+		r.substitutions = 0
+	}
 	lo, hi := 0, len(ms.text)
 	for lo < hi && isBlank(ms.text[lo]) {
 		lo++
@@ -131,9 +143,9 @@ func (r *reader) urlParts(ms mapped, depth int, used map[*yamlv3.Node]bool) []ru
 		if end < 0 {
 			continue
 		}
-		if isIdent(expr) && depth < maxExpand {
-			name := expr
-			if v := r.varValue(name); v != nil {
+		if isIdent(expr) && depth < maxExpand && r.substitutions < maxSubstitutions {
+			if v := r.varValue(expr); v != nil {
+				r.substitutions++
 				lit(a, i)
 				at := ms.span(i, end)
 				if used != nil {

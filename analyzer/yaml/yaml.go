@@ -156,7 +156,10 @@ type reader struct {
 	// set_fact, role defaults, top-level settings).
 	vars map[string][]*yamlv3.Node
 	// used are the scalars already read as part of a uri task or a snippet.
-	used map[*yamlv3.Node]bool
+	used    map[*yamlv3.Node]bool
+	lastPos position
+	// substitutions counts the variables substituted in the URL being read.
+	substitutions int
 }
 
 func newReader(file string, src []byte) *reader {

@@ -48,9 +48,6 @@ func urlRun(src string, i int) (int, int) {
 	}
 	// trailing punctuation of a sentence or a Markdown link
 	for end > i && strings.IndexByte(".,;:)]'\"`>", src[end-1]) >= 0 {
-		if src[end-1] == '}' {
-			break
-		}
 		end--
 	}
 	for start < i && strings.IndexByte("([<'\"`=", src[start]) >= 0 {

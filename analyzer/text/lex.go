@@ -378,7 +378,9 @@ func (lx *lexer) quoted(start int, prefix string) {
 	default:
 		sc.escapes = true
 	}
-	if !triple && !sc.doubled && !(f.python || f.powershell || f.ruby || f.php) {
+	// Strings end at the line's end unless the language lets them span
+	// lines: an unclosed quote then costs one line, not the rest of the file.
+	if !triple && !sc.doubled && !(f.powershell || f.ruby || f.php) {
 		sc.stopAtNewline = true
 	}
 	parts, end := sc.scan()

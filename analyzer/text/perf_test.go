@@ -41,7 +41,9 @@ func TestLargeMinifiedFileIsFast(t *testing.T) {
 	}
 	took := time.Since(start)
 	t.Logf("5 MiB bundle: %v, %d calls", took, len(found.Calls))
-	if took > 5*time.Second {
+	// About a second on a quiet machine; the bound only catches a
+	// quadratic blowup (minutes), not a busy CI runner.
+	if took > 30*time.Second {
 		t.Fatalf("reading a 5 MiB bundle took %v", took)
 	}
 	if len(found.Calls) == 0 {

@@ -164,6 +164,10 @@ type builder struct {
 	m    []int
 }
 
+func newBuilder(size int) builder {
+	return builder{text: make([]byte, 0, size), m: make([]int, 0, size+1)}
+}
+
 func (b *builder) add(s string, at int) {
 	for i := 0; i < len(s); i++ {
 		b.text = append(b.text, s[i])
@@ -180,7 +184,7 @@ func (b *builder) done(end int) mapped {
 // A plain scalar is read until it has as many bytes as want.
 func (r *reader) flowScalar(off int, quote byte, want string) (mapped, bool) {
 	src := r.src
-	var b builder
+	b := newBuilder(len(want))
 	i := off
 	if quote != 0 {
 		i++
@@ -328,7 +332,7 @@ func (r *reader) literal(off int, want string) (mapped, bool) {
 	if indent < 0 {
 		indent = 0
 	}
-	var b builder
+	b := newBuilder(len(want))
 	for i = start; i < len(src) && len(b.text) < len(want); {
 		end := lineEnd(src, i)
 		j := i
@@ -377,7 +381,7 @@ func nextLine(src []byte, i int) int {
 // It is used for folded scalars and as a fallback; the result is approximate.
 func (r *reader) align(off int, want string) mapped {
 	src := r.src
-	var b builder
+	b := newBuilder(len(want))
 	i := off
 	for j := 0; j < len(want); j++ {
 		c := want[j]

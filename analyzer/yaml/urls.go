@@ -285,8 +285,7 @@ func (r *reader) settings(m *yamlv3.Node, _ string) {
 		envName = name.Value
 	}
 	for _, p := range pairs(m) {
-		k := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(p.key.Value))
-		if methodKeys[k] && isString(p.value) && isMethod(p.value.Value) {
+		if methodKeys[foldKey(p.key.Value)] && isString(p.value) && isMethod(p.value.Value) {
 			method, methodSpan = strings.ToUpper(p.value.Value), r.nodeSpan(deref(p.value))
 		}
 	}
@@ -313,6 +312,26 @@ func (r *reader) settings(m *yamlv3.Node, _ string) {
 		}
 		r.emit(call, true)
 	}
+}
+
+// foldKey lower-cases a key and drops its '_' and '-': http_method and
+// httpMethod are one key.
+func foldKey(k string) string {
+	if len(k) > 16 {
+		return ""
+	}
+	b := make([]byte, 0, len(k))
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		switch {
+		case c == '_' || c == '-':
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b)
 }
 
 // isMethod reports whether s is an HTTP method name.

@@ -7,6 +7,10 @@
 package golang_test
 
 import (
+	"go/format"
+	"sort"
+
+	"golang.org/x/tools/go/analysis"
 	"os"
 	"strings"
 	"testing"
@@ -37,6 +41,41 @@ func TestDump(t *testing.T) {
 				fix += "}"
 			}
 			t.Logf("%s:%d:%d-%d: %s%s", p.Filename[strings.LastIndex(p.Filename, "/src/")+5:], p.Line, p.Column, r.Pass.Fset.Position(d.End).Column, d.Message, fix)
+		}
+	}
+}
+
+// TestWriteGolden writes NAME.golden beside each file the fixes change
+// (DUMP=pkgs WRITE=1), for review.
+func TestWriteGolden(t *testing.T) {
+	pkgs := os.Getenv("DUMP")
+	if pkgs == "" || os.Getenv("WRITE") == "" {
+		t.Skip()
+	}
+	for _, r := range analysistest.Run(quiet{t}, analysistest.TestData(), golang.Analyzer, strings.Split(pkgs, ",")...) {
+		edits := map[string][]analysis.TextEdit{}
+		for _, d := range r.Diagnostics {
+			for _, f := range d.SuggestedFixes {
+				for _, e := range f.TextEdits {
+					name := r.Pass.Fset.File(e.Pos).Name()
+					edits[name] = append(edits[name], e)
+				}
+			}
+		}
+		for name, es := range edits {
+			src, _ := os.ReadFile(name)
+			tf := r.Pass.Fset.File(es[0].Pos)
+			sort.Slice(es, func(i, j int) bool { return es[i].Pos > es[j].Pos })
+			for _, e := range es {
+				s, end := tf.Offset(e.Pos), tf.Offset(e.End)
+				src = append(src[:s:s], append(append([]byte(nil), e.NewText...), src[end:]...)...)
+			}
+			if out, err := format.Source(src); err == nil {
+				src = out
+			} else {
+				t.Errorf("%s: fixed file does not format: %v", name, err)
+			}
+			os.WriteFile(name+".golden", src, 0o644)
 		}
 	}
 }

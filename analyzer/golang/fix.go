@@ -60,10 +60,8 @@ func (c *checker) fixes(s *site, call *rules.Call, findings []rules.Finding, f *
 		if !ok {
 			continue
 		}
-		if header != nil && credIdx < 0 && !call.Bearer {
+		if header != nil && credIdx < 0 {
 			// Without credentials to replace, the header goes with the path.
-			edits = append(edits, *header)
-		} else if header != nil && credIdx < 0 {
 			edits = append(edits, *header)
 		}
 		op := r.Operation
@@ -390,7 +388,9 @@ var objectIDText = regexp.MustCompile(`^[0-9a-fA-F]{24}$`)
 // already given by ID, nothing else about the call needs a person, and the
 // "/api/v1" text is written in this call's own literal.
 func (c *checker) endpointEdits(s *site, call *rules.Call, op *rules.Operation, findings []rules.Finding, fixes []*analysis.SuggestedFix, f *ast.File) ([]edit, bool) {
-	if !sameShape(op.V1.Path, op.V2.Path) {
+	// Moving to v2 without v2 authentication would leave a call no scan
+	// reports any more: only calls that already send a bearer token move.
+	if !call.Bearer || !sameShape(op.V1.Path, op.V2.Path) {
 		return nil, false
 	}
 	for _, r := range op.Rules {

@@ -7,6 +7,14 @@
 package golang_test
 
 import (
+	"bytes"
+	"go/format"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -14,8 +22,52 @@ import (
 	"github.com/migaudit/migaudit/analyzer/golang"
 )
 
-var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync"}
+var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), golang.Analyzer, testPackages...)
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, analysistest.TestData(), golang.Analyzer, testPackages...)
+}
+
+// TestGoldenBuilds checks that the fixed files are gofmt-clean and that the
+// test packages still build with every fix applied.
+func TestGoldenBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the test packages")
+	}
+	src := filepath.Join(analysistest.TestData(), "src")
+	tmp := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".golden") {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if golden, err := os.ReadFile(path + ".golden"); err == nil {
+			if formatted, err := format.Source(golden); err != nil || !bytes.Equal(formatted, golden) {
+				t.Errorf("%s.golden is not gofmt-clean (%v)", path, err)
+			}
+			data = golden
+		}
+		rel, _ := filepath.Rel(src, path)
+		out := filepath.Join(tmp, "src", rel)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(out, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("go", "vet", "acme/...")
+	cmd.Dir = tmp
+	cmd.Env = append(os.Environ(), "GOPATH="+tmp, "GO111MODULE=off", "GOFLAGS=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("the fixed test packages do not build: %v\n%s", err, out)
+	}
 }

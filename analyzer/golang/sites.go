@@ -3,6 +3,7 @@ package golang
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"net/http"
 	"strings"
@@ -222,7 +223,7 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 
 func stripAddr(e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == '&' {
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		return ast.Unparen(u.X)
 	}
 	return e

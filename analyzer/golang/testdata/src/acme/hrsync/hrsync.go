@@ -18,7 +18,7 @@ type Leaver struct {
 // Sync removes leavers from their team's group.
 func Sync(ctx context.Context, c *lms.Client, leavers []Leaver) error {
 	for _, l := range leavers {
-		path := "/groups/" + l.TeamGroupID + "/users/" + l.Email // want `v1 deleteUserFromGroup.*\[remove-user-role-endpoint\]`
+		path := "/groups/" + l.TeamGroupID + "/users/" + l.Email             // want `v1 deleteUserFromGroup.*\[remove-user-role-endpoint\]`
 		if err := c.Do(ctx, http.MethodDelete, path, nil, nil); err != nil { // want `\[v1-credentials\]`
 			return err
 		}

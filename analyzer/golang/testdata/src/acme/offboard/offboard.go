@@ -14,7 +14,7 @@ import (
 
 // RemoveFromGroup takes a leaver out of their team's group.
 func RemoveFromGroup(ctx context.Context, hc *http.Client, groupID, email, company, apiKey string) error {
-	u := fmt.Sprintf("%s/groups/%s/users/%s", lmsconst.APIv1, groupID, email) // want `v1 deleteUserFromGroup.*the v2 path names the role.*\[remove-user-role-endpoint\]`
+	u := fmt.Sprintf("%s/groups/%s/users/%s", lmsconst.APIv1, groupID, email)   // want `v1 deleteUserFromGroup.*the v2 path names the role.*\[remove-user-role-endpoint\]`
 	body, _ := json.Marshal(map[string]any{"deleteFromPrivateSubgroups": true}) // want `body parameter deleteFromPrivateSubgroups is removed.*\[remove-user-role-delete-from-private-subgroups\]`
 	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, u, bytes.NewReader(body))
 	if err != nil {

@@ -21,8 +21,8 @@ type Syncer struct {
 func (s *Syncer) MoveUser(email, groupID string) error {
 	_, err := s.client.R().
 		SetQueryParams(map[string]string{"company": s.company, "apiKey": s.apiKey}). // want `v1 credentials company and apiKey in the query.*\[v1-credentials\]`
-		SetBody(map[string]any{"primaryGroupId": groupID, "jobTitle": "Engineer"}). // want `body parameter primaryGroupId is removed.*\[update-user-primary-group-id\]`
-		Put(v1Base + "/users/" + email) // want `v1 updateUser.*PUT becomes PATCH.*\[update-user-endpoint\]`
+		SetBody(map[string]any{"primaryGroupId": groupID, "jobTitle": "Engineer"}).  // want `body parameter primaryGroupId is removed.*\[update-user-primary-group-id\]`
+		Put(v1Base + "/users/" + email)                                              // want `v1 updateUser.*PUT becomes PATCH.*\[update-user-endpoint\]`
 	return err
 }
 

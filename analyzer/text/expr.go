@@ -47,6 +47,10 @@ func stringItems(t *token) []item {
 	out := make([]item, 0, len(t.parts))
 	for _, p := range t.parts {
 		if p.hole != "" {
+			if lit, ok := quotedConstant(p.hole); ok {
+				out = append(out, item{lit: lit, span: p.span})
+				continue
+			}
 			out = append(out, item{hole: p.hole, span: p.span, ref: isRefText(p.hole)})
 		} else {
 			out = append(out, item{lit: p.lit, span: p.span, raw: p.raw})
@@ -455,4 +459,21 @@ func (a *analysis) args(p int) [][2]int {
 		out = append(out, [2]int{start, end})
 	}
 	return out
+}
+
+// quotedConstant returns the text of an interpolated expression that is
+// itself a plain string literal (${'https://host'}).
+func quotedConstant(expr string) (string, bool) {
+	if len(expr) < 2 {
+		return "", false
+	}
+	q := expr[0]
+	if (q != '"' && q != '\'') || expr[len(expr)-1] != q {
+		return "", false
+	}
+	body := expr[1 : len(expr)-1]
+	if strings.ContainsAny(body, "\\\"'`$#{") {
+		return "", false
+	}
+	return body, true
 }

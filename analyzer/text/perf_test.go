@@ -2,6 +2,8 @@ package text_test
 
 import (
 	"math/rand"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -65,6 +67,43 @@ func TestNoPanicOnNoise(t *testing.T) {
 		for _, name := range names {
 			if _, err := text.Read(name, buf); err != nil {
 				t.Fatalf("%s: %v", name, err)
+			}
+		}
+	}
+}
+
+// Mutated real inputs reach the deeper paths (calls, configs, formats)
+// with broken brackets and quotes: still no panic.
+func TestNoPanicOnMutatedInputs(t *testing.T) {
+	entries, err := os.ReadDir("testdata/golden")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewSource(2))
+	junk := []byte("\"'`{}()[]$#@%/\\\n:=,.+-")
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".golden") {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join("testdata/golden", e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < 300; i++ {
+			buf := append([]byte(nil), src...)
+			for k := 0; k < 1+rng.Intn(6); k++ {
+				p := rng.Intn(len(buf))
+				switch rng.Intn(3) {
+				case 0:
+					buf[p] = junk[rng.Intn(len(junk))]
+				case 1:
+					buf = append(buf[:p], buf[p+1:]...)
+				default:
+					buf = append(buf[:p], append([]byte{junk[rng.Intn(len(junk))]}, buf[p:]...)...)
+				}
+			}
+			if _, err := text.Read(e.Name(), buf); err != nil && !strings.Contains(err.Error(), "UTF-8") {
+				t.Fatalf("%s: %v", e.Name(), err)
 			}
 		}
 	}

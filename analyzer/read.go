@@ -114,7 +114,30 @@ func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
 // candidate is the phase-1 prefilter: the file mentions "api/v1" or, in
 // any case, "360learning".
 func candidate(src []byte) bool {
-	return bytes.Contains(src, []byte("api/v1")) || contains360(src)
+	return containsAPIv1(src) || contains360(src)
+}
+
+// containsAPIv1 is bytes.Contains(src, "api/v1"), faster on source text:
+// bytes.Index looks for the needle's first byte, and 'a' is everywhere;
+// '1' is rarer, so look for it and check the five bytes before it. Should
+// '1' turn out frequent too, it hands over to bytes.Index.
+func containsAPIv1(src []byte) bool {
+	const needle = "api/v1"
+	misses := 0
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '1')
+		if i < 0 {
+			return false
+		}
+		i += off
+		if i >= 5 && string(src[i-5:i+1]) == needle {
+			return true
+		}
+		off = i + 1
+		if misses++; misses > 64 && misses > off>>5 {
+			return bytes.Contains(src[off-5:], []byte(needle))
+		}
+	}
 }
 
 // contains360 reports whether src holds "360learning" in any letter case.

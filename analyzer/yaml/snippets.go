@@ -68,12 +68,37 @@ func (r *reader) snippets(m *yamlv3.Node, parentKey string) {
 				}
 			}
 			r.exec(items, false)
+		case key == "test" && parentKey == "healthcheck":
+			r.healthcheck(v)
+		case key == "source" && parentKey == "script" && isString(v):
+			r.addSnippet(v) // an Argo Workflows script template
+		case key == "args" && v.Kind == yamlv3.SequenceNode && parentKey == "run" && isString(get(m, "path")):
+			// A Concourse task: run: {path: sh, args: [-ec, SCRIPT]}.
+			r.exec(append([]*yamlv3.Node{get(m, "path")}, v.Content...), false)
 		case key == "args" && v.Kind == yamlv3.SequenceNode && get(m, "command") == nil && get(m, "entrypoint") == nil:
 			// An image whose entrypoint is curl (curlimages/curl) takes
 			// curl's arguments as args.
 			if img := get(m, "image"); isString(img) && strings.Contains(imageName(img.Value), "curl") {
 				r.exec(v.Content, true)
 			}
+		}
+	}
+}
+
+// healthcheck reads a docker compose healthcheck test: a string or
+// ["CMD-SHELL", SCRIPT] is a shell script, ["CMD", prog, args…] an exec list.
+func (r *reader) healthcheck(v *yamlv3.Node) {
+	switch {
+	case isString(v):
+		r.addSnippet(v)
+	case v.Kind == yamlv3.SequenceNode && len(v.Content) >= 2 && isString(v.Content[0]):
+		switch deref(v.Content[0]).Value {
+		case "CMD-SHELL":
+			if isString(v.Content[1]) {
+				r.addSnippet(deref(v.Content[1]))
+			}
+		case "CMD":
+			r.exec(v.Content[1:], false)
 		}
 	}
 }

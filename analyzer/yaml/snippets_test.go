@@ -374,3 +374,46 @@ func TestSnippetTemplatesForTheShell(t *testing.T) {
 	}
 	checkExact(t, src, sn, func(i int) bool { return inTemplate(src, sn.Offset(i)) })
 }
+
+func TestSnippetComposeConcourseArgo(t *testing.T) {
+	src := `services:
+  app:
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost:8080/health"]
+  worker:
+    healthcheck:
+      test: ["CMD-SHELL", "curl -f http://localhost:8081/health || exit 1"]
+jobs:
+  - name: sync
+    plan:
+      - task: pseudonymize
+        config:
+          run:
+            path: sh
+            args:
+              - -ec
+              - |
+                curl -X PUT "https://acme.360learning.com/api/v1/users/$MAIL/pseudonymize"
+templates:
+  - name: list-users
+    script:
+      image: curlimages/curl
+      command: [sh]
+      source: |
+        curl -sf https://acme.360learning.com/api/v1/users
+`
+	f := read(t, src)
+	var texts []string
+	for _, sn := range f.Snippets {
+		texts = append(texts, sn.Text)
+	}
+	want := []string{
+		`'curl' '-f' 'http://localhost:8080/health'`,
+		`curl -f http://localhost:8081/health || exit 1`,
+		"curl -X PUT \"https://acme.360learning.com/api/v1/users/$MAIL/pseudonymize\"\n",
+		"curl -sf https://acme.360learning.com/api/v1/users\n",
+	}
+	if strings.Join(texts, "\n--\n") != strings.Join(want, "\n--\n") {
+		t.Errorf("snippets:\n%s\nwant:\n%s", strings.Join(texts, "\n--\n"), strings.Join(want, "\n--\n"))
+	}
+}

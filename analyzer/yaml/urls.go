@@ -291,26 +291,52 @@ func (r *reader) settings(m *yamlv3.Node, _ string) {
 	}
 	for _, p := range pairs(m) {
 		v := deref(p.value)
+		if p.key.Value == "environment" && v != nil && v.Kind == yamlv3.SequenceNode {
+			r.environmentList(v)
+			continue
+		}
 		if p.key.Kind != yamlv3.ScalarNode || !isString(v) || r.used[v] {
 			continue
 		}
-		text := strings.TrimSpace(v.Value)
 		name := p.key.Value
 		if name == "value" && envName != "" {
 			name = envName
 		}
-		if isBase(text) {
-			r.found.Bases = append(r.found.Bases, rules.Base{Name: name, URL: r.urlParts(r.scalar(v), 0, nil), File: r.file})
-		}
-		if !looksLikeURL(text) {
-			continue
-		}
 		call := rules.Call{
 			File: r.file, Reader: readerName, Method: method, MethodSpan: methodSpan,
-			URL:  r.urlParts(r.scalar(v), 0, nil),
 			Span: rules.Span{Start: r.start(p.key), End: r.end(v, 0)},
 		}
+		r.setting(name, r.scalar(v), call)
+	}
+}
+
+// setting reads one named value: a v1 base becomes a Base; a v1 endpoint
+// URL becomes call, and a {{ var }}/path URL a Pending.
+func (r *reader) setting(name string, ms mapped, call rules.Call) {
+	text := strings.TrimSpace(ms.text)
+	if isBase(text) {
+		r.found.Bases = append(r.found.Bases, rules.Base{Name: name, URL: r.urlParts(ms, 0, nil), File: r.file})
+	}
+	if looksLikeURL(text) {
+		call.URL = r.urlParts(ms, 0, nil)
 		r.emit(call, true)
+	}
+}
+
+// environmentList reads docker compose's environment: ["NAME=value", …].
+func (r *reader) environmentList(seq *yamlv3.Node) {
+	for _, item := range seq.Content {
+		item = deref(item)
+		if !isString(item) || r.used[item] {
+			continue
+		}
+		ms := r.scalar(item)
+		eq := strings.IndexByte(ms.text, '=')
+		if eq <= 0 || !isIdent(ms.text[:eq]) {
+			continue
+		}
+		call := rules.Call{File: r.file, Reader: readerName, Span: ms.span(0, len(ms.text))}
+		r.setting(ms.text[:eq], ms.slice(eq+1, len(ms.text)), call)
 	}
 }
 

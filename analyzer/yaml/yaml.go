@@ -256,7 +256,11 @@ func (r *reader) end(n *yamlv3.Node, depth int) int {
 	}
 	if n.Kind == yamlv3.ScalarNode {
 		ms := r.scalar(n)
-		return ms.m[len(ms.text)]
+		e := ms.m[len(ms.text)]
+		if n.Style&(yamlv3.DoubleQuotedStyle|yamlv3.SingleQuotedStyle) != 0 && ms.exact && e < len(r.src) {
+			e++ // the closing quote
+		}
+		return e
 	}
 	e := r.offset(n.Line, n.Column)
 	if depth > maxDepth {

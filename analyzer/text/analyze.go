@@ -41,6 +41,8 @@ type def struct {
 	deflt bool
 	owner string
 	used  bool
+	// alias marks a name given another name rather than a URL expression.
+	alias bool
 }
 
 func newAnalysis(file, src string, fam *family) *analysis {
@@ -207,6 +209,24 @@ func (a *analysis) run() {
 	}
 	a.uses()
 	a.unusedDefs()
+	a.aliasDefaults()
+}
+
+// aliasDefaults emits the default bases clients take from a name
+// (axios.create({ baseURL: config.lmsBaseUrl })): resolved in the file when
+// it defines the name, else as a base that is itself a reference, for the
+// project's bases to complete.
+func (a *analysis) aliasDefaults() {
+	for _, d := range a.defaults {
+		e := d.value
+		if e == nil || !d.alias {
+			continue
+		}
+		items := a.substitute(e.items, e.from, 0)
+		if isBase(shapeOf(items)) || len(items) == 1 && items[0].ref {
+			a.found.Bases = append(a.found.Bases, rules.Base{Name: "", URL: toParts(items), File: a.file})
+		}
+	}
 }
 
 func (a *analysis) startsWithDef(e *expr) bool {

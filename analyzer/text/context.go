@@ -20,6 +20,8 @@ type ev struct {
 	// cf and ct are the call's first token and the token after it; ct is
 	// 0 when there is no call.
 	cf, ct int
+	// bearer reports that the call sends a bearer token.
+	bearer bool
 }
 
 // call is a call expression: callee tokens [cf, ct), arguments.
@@ -411,6 +413,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	if !e.http {
 		return
 	}
+	e.bearer = e.bearer || a.sendsBearer(c.cf, c.end)
 	// parameters
 	bodyIn := rules.InBody
 	if a.fam.python {
@@ -793,4 +796,46 @@ func (a *analysis) handlerLike(vf, vt int) bool {
 	}
 	e := a.operandEnd(vf)
 	return e == vt && isRefText(a.text(vf, vt))
+}
+
+// sendsBearer reports whether the tokens [from, to) of a call send a bearer
+// token: an "Authorization: Bearer …" header written in the call or in a
+// headers object it names, withToken(…), bearer_auth(…).
+func (a *analysis) sendsBearer(from, to int) bool {
+	toks := a.toks
+	for j := from; j < to && j < len(toks); j++ {
+		t := &toks[j]
+		switch t.kind {
+		case kString:
+			for _, p := range t.parts {
+				if p.hole == "" && strings.Contains(p.lit, "Bearer") {
+					return true
+				}
+			}
+		case kIdent:
+			switch t.text {
+			case "withToken", "bearer_auth", "BearerAuth", "setBearerAuth", "AuthenticationHeaderValue":
+				return true
+			}
+			if j > from && (toks[j-1].is("=") || toks[j-1].is(":")) && j >= 2 && strings.EqualFold(strings.Trim(a.text(j-2, j-1), "'\""), "headers") {
+				if obj := a.objectNamed(t.text, j); obj >= 0 && a.match[obj] > obj && a.sendsBearerIn(obj, a.match[obj]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (a *analysis) sendsBearerIn(from, to int) bool {
+	for j := from; j < to; j++ {
+		if t := &a.toks[j]; t.kind == kString {
+			for _, p := range t.parts {
+				if p.hole == "" && strings.Contains(p.lit, "Bearer") {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -226,7 +226,7 @@ func (a *analysis) aliases() {
 			continue
 		}
 		e := &expr{items: []item{{hole: text, span: a.span(v, ve), ref: true}}, from: v, to: ve}
-		d := &def{name: name, key: key, at: v, value: e}
+		d := &def{name: name, key: key, at: v, value: e, alias: true}
 		if kind == "key" && (key == "url" || key == "uri") {
 			continue
 		}

@@ -99,7 +99,7 @@ func (a *analysis) defaultFor(receiver string, at int) *def {
 }
 
 func (a *analysis) newCall(items []item, ev ev) rules.Call {
-	c := rules.Call{File: a.file, Reader: readerName, Method: ev.method, MethodSpan: ev.mspan, MethodImplied: ev.implied, URL: toParts(items), Params: ev.params}
+	c := rules.Call{File: a.file, Reader: readerName, Method: ev.method, MethodSpan: ev.mspan, MethodImplied: ev.implied, URL: toParts(items), Params: ev.params, Bearer: ev.bearer}
 	c.Span = ev.span.Cover(c.URLSpan())
 	if ev.ct > 0 && ev.method != "" {
 		a.response(&c, ev.cf, ev.ct)

@@ -26,6 +26,9 @@ func summary(f *rules.Found) string {
 		if c.MethodImplied {
 			m += "(implied)"
 		}
+		if c.Bearer {
+			ps = append(ps, "+bearer")
+		}
 		out = append(out, strings.TrimSpace(fmt.Sprintf("%s%s %s %s", prefix, m, c.URLText(), strings.Join(ps, " "))))
 	}
 	for _, c := range f.Calls {
@@ -92,7 +95,7 @@ func TestShapes(t *testing.T) {
 			"DELETE {ENV['LMS']}/api/v1/groups/{g}/users/{e}\nPUT https://acme.360learning.com/api/v1/users/{email}\nbase() https://acme.360learning.com/api/v1"},
 		{"php laravel Http and sprintf", "a.php",
 			"<?php\nHttp::withToken($t)->put(sprintf('%s/users/%s', $this->baseUrl, $email), ['password' => $p]);",
-			"pending($this->baseUrl) PUT {$this->baseUrl}/users/{$email} password@body"},
+			"pending($this->baseUrl) PUT {$this->baseUrl}/users/{$email} password@body +bearer"},
 		{"kotlin okhttp", "a.kt",
 			"val req = Request.Builder().url(\"$baseUrl/users/$email\").delete().build()",
 			"pending(baseUrl) DELETE {baseUrl}/users/{email}"},
@@ -105,6 +108,12 @@ func TestShapes(t *testing.T) {
 		{"powershell splatting", "a.ps1",
 			"$p = @{\n  Uri = \"$BaseUri/users/$Email\"\n  Method = 'Put'\n  Body = (@{ password = $pw } | ConvertTo-Json)\n}\nInvoke-RestMethod @p",
 			"pending($BaseUri) PUT {$BaseUri}/users/{$Email} password@body"},
+		{"axios default base from a config object", "client.ts",
+			"const config = { lmsBaseUrl: 'https://acme.360learning.com/api/v1' };\nconst http = axios.create({ baseURL: config.lmsBaseUrl });\nhttp.delete(`/groups/${g}/users/${e}`);",
+			"DELETE https://acme.360learning.com/api/v1/groups/{g}/users/{e}\nbase() https://acme.360learning.com/api/v1\nbase(lmsBaseUrl) https://acme.360learning.com/api/v1"},
+		{"axios default base from another file", "client.ts",
+			"export const http = axios.create({ baseURL: process.env.LMS_BASE_URL });\nhttp.put(`/users/${e}`, { password: p }, { headers: { Authorization: `Bearer ${t}` } });",
+			"base() {process.env.LMS_BASE_URL}\npending(process.env.LMS_BASE_URL) PUT {process.env.LMS_BASE_URL}/users/{e} password@body +bearer"},
 		{"generic verb before URL", "notes.txt",
 			"Then PUT https://acme.360learning.com/api/v1/users/jane@acme.com with the new group.\nSee http://localhost/api/v1 too.",
 			"PUT https://acme.360learning.com/api/v1/users/jane@acme.com"},

@@ -1,12 +1,37 @@
-// Package yaml reads YAML configs (Ansible uri tasks, Kubernetes container
-// args and commands, CI pipeline steps, application configs) into Calls, and
-// hands back the shell they embed (run:, script:, command:, args:) as
-// Snippets for the curl reader.
+// Package yaml reads YAML files (Ansible playbooks and roles, Kubernetes
+// manifests, CI pipelines, docker compose files, application configs and
+// Helm values) into Calls, and hands back the shell they embed as Snippets
+// for the curl reader.
 //
-// Every document of a file is read. Positions come from the yaml.v3 node
-// tree, and each scalar's value is mapped back onto the file byte by byte,
-// so URL parts and snippets carry exact offsets for plain, quoted and
-// literal (|) scalars; folded (>) scalars map approximately.
+// What it reports:
+//   - Ansible uri tasks (uri, ansible.builtin.uri, ansible.legacy.uri),
+//     wherever they sit: url, method (GET, implied, when absent), body (a
+//     mapping's keys, a JSON string's keys, urlencoded fields; form fields
+//     for form-urlencoded and form-multipart), headers (Authorization:
+//     Bearer sets Call.Bearer), from the module's mapping, the task's args:
+//     or the old free-form "url=… method=PUT" string.
+//   - URL settings: a string value that is an http(s) URL or starts with
+//     {{ var }} and goes past /api/v1 is a Call, with the method a sibling
+//     method/verb/httpMethod key gives ("" otherwise). Values that are v1
+//     bases (ending in /api/v1, or on a 360Learning host) are Bases, named
+//     by their key, the name of a Kubernetes env entry, or the NAME of a
+//     compose "NAME=value" entry.
+//   - A URL starting with {{ var }} that the file does not define, with a
+//     path after it, is Pending on var. Variables the file defines (vars:,
+//     set_fact, top-level settings) once are substituted in place.
+//   - Shell: run:, script:, before_script:, after_script:, bash:, commands:,
+//     cmds:, cmd:, command:, entrypoint:, Ansible shell/command/raw (and
+//     cmd:/argv:), compose healthcheck tests, Concourse run.path/args,
+//     Argo script sources. Exec lists starting with curl become a command
+//     line of single-quoted items; "sh -c SCRIPT" hands back the script.
+//
+// Offsets: each scalar's value is mapped back onto the file byte by byte
+// (plain, single- and double-quoted with escapes and folds, literal block
+// scalars with any chomping or indentation indicator); folded (>) scalars map
+// approximately. Template expressions the shell never sees (Jinja
+// {{ x }}, GitHub Actions ${{ x }}) are written in snippets as same-length
+// placeholders the shell reads as one word ({{_x_}}, {{{_x_}}), so offsets
+// stay exact.
 package yaml
 
 import (

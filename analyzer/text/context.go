@@ -262,7 +262,7 @@ func (a *analysis) configEvidence(e *ev, obj int) {
 		}
 	}
 	for _, en := range a.entries(obj) {
-		a.paramEntry(e, en, "")
+		a.paramEntry(e, en)
 	}
 }
 
@@ -436,7 +436,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			continue
 		}
 		if vt-vf >= 3 && toks[vf].kind == kIdent && (toks[vf+1].is("=") || toks[vf+1].is(":")) {
-			a.paramEntry(e, entry{name: toks[vf].text, kf: vf, vf: vf + 2, vt: vt}, "")
+			a.paramEntry(e, entry{name: toks[vf].text, kf: vf, vf: vf + 2, vt: vt})
 			continue
 		}
 		if n < 1 || argi < 0 && n < 2 {
@@ -448,7 +448,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		}
 		if a.isOptions(obj) {
 			for _, en := range a.entries(obj) {
-				a.paramEntry(e, en, "")
+				a.paramEntry(e, en)
 			}
 			continue
 		}
@@ -483,7 +483,7 @@ func (a *analysis) isOptions(obj int) bool {
 
 // paramEntry reads a body, query or form option (json=…, data: …,
 // 'form_params' => […], -Body …) into parameters.
-func (a *analysis) paramEntry(e *ev, en entry, _ string) {
+func (a *analysis) paramEntry(e *ev, en entry) {
 	var in rules.Location
 	switch strings.ToLower(en.name) {
 	case "json", "body":

@@ -76,9 +76,6 @@ func (a *analysis) nameBefore(from int) (name string, kind string, nameFrom int)
 		if s >= 2 && toks[s-1].is(":") && toks[s-2].kind == kIdent {
 			return toks[s-2].text, "assign", s - 2
 		}
-		if s >= 1 && toks[s-1].is("]") && a.fam.powershell {
-			// [string]$BaseUri = …
-		}
 		if strings.ContainsAny(name, "([") {
 			return "", "", -1
 		}

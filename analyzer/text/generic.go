@@ -101,13 +101,14 @@ func genericBases(file, src string, found *rules.Found) {
 		}
 		line := src[pos:end]
 		if strings.Contains(line, "api/v1") || strings.Contains(line, "360learning") {
-			genericLine(file, src, pos, line, found)
+			genericLine(file, pos, line, found)
 		}
 		pos = end + 1
 	}
 }
 
-func genericLine(file, src string, pos int, line string, found *rules.Found) {
+func genericLine(file string, pos int, line string, found *rules.Found) {
+	xmlBases(file, pos, line, found)
 	// key, separator, value on one line; several "key": "value" pairs may share it
 	for off := 0; off < len(line); {
 		sep := strings.IndexAny(line[off:], "=:")
@@ -156,6 +157,36 @@ func genericLine(file, src string, pos int, line string, found *rules.Found) {
 		if isBase(s) {
 			found.Bases = append(found.Bases, rules.Base{Name: key, URL: toParts(items), File: file})
 		}
-		_ = src
+	}
+}
+
+// xmlBases finds <key>value</key> elements whose value is a v1 base.
+func xmlBases(file string, pos int, line string, found *rules.Found) {
+	for off := 0; off < len(line); {
+		i := strings.Index(line[off:], "</")
+		if i < 0 {
+			return
+		}
+		i += off
+		off = i + 2
+		open := strings.LastIndexByte(line[:i], '>')
+		lt := strings.LastIndexByte(line[:max(open, 0)], '<')
+		if open < 0 || lt < 0 {
+			continue
+		}
+		tag := line[lt+1 : open]
+		if j := strings.IndexAny(tag, " \t/"); j >= 0 {
+			tag = tag[:j]
+		}
+		val := line[open+1 : i]
+		if tag == "" || !strings.HasPrefix(line[i+2:], tag) || !strings.Contains(val, "://") && !strings.HasPrefix(val, "$") {
+			continue
+		}
+		items := []item{{lit: val, span: rules.Span{Start: pos + open + 1, End: pos + i}, raw: true}}
+		s := shapeOf(items)
+		s.api = strings.Contains(val, "/api/v")
+		if isBase(s) {
+			found.Bases = append(found.Bases, rules.Base{Name: tag, URL: toParts(items), File: file})
+		}
 	}
 }

@@ -75,3 +75,42 @@ func TestInvalidUTF8(t *testing.T) {
 		t.Fatalf("err = %v, want a UTF-8 error", err)
 	}
 }
+
+// A client class's default base (axios.create) completes the relative paths
+// a users service in another file sends through it.
+func TestCrossFileDefaultBase(t *testing.T) {
+	client := []byte("const config = { lmsBaseUrl: 'https://acme.360learning.com/api/v1' };\nexport const lms = axios.create({ baseURL: config.lmsBaseUrl, timeout: 5000 });\n")
+	service := []byte("import { lms } from './client';\n\nexport const drop = (groupId, email) =>\n  lms.delete(`/groups/${groupId}/users/${email}`, { data: { deleteFromPrivateSubgroups: true } });\n")
+	cf, err := text.Read("client.js", client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sf, err := text.Read("users.js", service)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var defaults []rules.Base
+	for _, b := range cf.Bases {
+		if b.Name == "" {
+			defaults = append(defaults, b)
+		}
+	}
+	if len(defaults) != 1 || len(sf.Pending) != 1 || sf.Pending[0].Base != "" {
+		t.Fatalf("client bases %+v, service pending %+v", cf.Bases, sf.Pending)
+	}
+	alts := rules.Resolve(sf.Pending, defaults)
+	if len(alts[0]) != 1 {
+		t.Fatalf("resolve = %+v", alts)
+	}
+	call := alts[0][0]
+	cat, _ := rules.Default()
+	lines := rules.NewLines(service)
+	got := map[string]int{}
+	for _, f := range cat.Check(&call, nil) {
+		f.Locate(lines)
+		got[f.Rule] = f.Line
+	}
+	if got["remove-user-role-endpoint"] != 4 || got["remove-user-role-delete-from-private-subgroups"] != 4 {
+		t.Fatalf("findings = %v, want the deleteUserFromGroup endpoint and removed parameter at line 4", got)
+	}
+}

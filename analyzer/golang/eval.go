@@ -333,11 +333,13 @@ func (c *checker) computeBases() {
 		}
 		value := ""
 		for i, e := range vals {
-			tv := c.info.Types[e]
-			if tv.Value == nil || tv.Value.Kind() != constant.String {
-				return
+			s, ok := c.constString(e)
+			if !ok {
+				// A resty client made with its base URL.
+				if s, ok = c.restyBaseOf(e); !ok {
+					return
+				}
 			}
-			s := constant.StringVal(tv.Value)
 			if i > 0 && s != value {
 				return
 			}

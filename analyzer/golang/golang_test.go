@@ -22,7 +22,7 @@ import (
 	"github.com/migaudit/migaudit/analyzer/golang"
 )
 
-var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme"}
+var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme", "acme/urlforms"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), golang.Analyzer, testPackages...)
@@ -63,6 +63,19 @@ func TestGoldenBuilds(t *testing.T) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Fixing twice changes nothing: the fixed packages offer no more fixes.
+	seen := 0
+	for _, r := range analysistest.Run(quiet{t}, tmp, golang.Analyzer, testPackages...) {
+		seen += len(r.Diagnostics)
+		for _, d := range r.Diagnostics {
+			if len(d.SuggestedFixes) > 0 {
+				t.Errorf("%s: fixed code still offers a fix: %s", r.Pass.Fset.Position(d.Pos), d.Message)
+			}
+		}
+	}
+	if seen == 0 {
+		t.Errorf("the fixed packages gave no diagnostics at all: did they load?")
 	}
 	cmd := exec.Command("go", "vet", "acme/...")
 	cmd.Dir = tmp

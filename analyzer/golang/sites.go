@@ -171,6 +171,10 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 		}
 		fn := c.callee(inner)
 		isel, ok := inner.Fun.(*ast.SelectorExpr)
+		if ok && methodIs(fn, restyPkg, "Client", "R") {
+			c.restyBase(s, isel.X, call)
+			return
+		}
 		if !ok || fn == nil || !methodIs(fn, restyPkg, "Request", fn.Name()) {
 			return
 		}
@@ -311,4 +315,50 @@ func (c *checker) callHelper(s *site, h *helperFact, en *env) {
 	}
 	// The helper's result may be the response, decoded by the caller.
 	c.response(s, en)
+}
+
+// restyBase puts the client's base URL (SetBaseURL) in front of a relative
+// request URL.
+func (c *checker) restyBase(s *site, client ast.Expr, call *ast.CallExpr) {
+	if len(s.url) == 0 || s.url[0].Hole != "" || strings.Contains(s.url[0].Lit, "://") {
+		return
+	}
+	base, ok := "", false
+	if v := c.varOf(client); v != nil {
+		if base, ok = c.baseOf(v); !ok && !v.IsField() && c.local(v) {
+			if vals := c.assigns[v]; len(vals) == 1 {
+				base, ok = c.restyBaseOf(vals[0])
+			}
+		}
+	}
+	if !ok || base == "" {
+		return
+	}
+	at := zeroAt(s.url[0].Span.Start)
+	lit := strings.TrimSuffix(base, "/")
+	if !strings.HasPrefix(s.url[0].Lit, "/") {
+		lit += "/"
+	}
+	s.url = append([]part{{URLPart: rules.URLPart{Lit: lit, Span: at}}}, s.url...)
+}
+
+// restyBaseOf returns the constant base URL a resty client chain sets
+// (resty.New().SetBaseURL(base)).
+func (c *checker) restyBaseOf(e ast.Expr) (string, bool) {
+	for i := 0; i < maxDepth; i++ {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return "", false
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return "", false
+		}
+		fn := c.callee(call)
+		if methodIs(fn, restyPkg, "Client", "SetBaseURL", "SetHostURL") && len(call.Args) == 1 {
+			return c.constString(call.Args[0])
+		}
+		e = sel.X
+	}
+	return "", false
 }

@@ -41,3 +41,19 @@ func (s *Syncer) Courses() error {
 	_, err := s.client.R().SetQueryParam("apiKey", s.apiKey).Get("https://catalog.coursevendor.example/api/v1/courses")
 	return err
 }
+
+// Client is a resty client made once with its base URL.
+type Client struct {
+	rc *resty.Client // want rc:`base "https://acme.360learning.com/api/v1"`
+}
+
+// New returns a client on Acme's platform.
+func New() *Client {
+	return &Client{rc: resty.New().SetBaseURL(v1Base)}
+}
+
+// Pseudonymize runs pseudonymizeUser for a deleted user.
+func (c *Client) Pseudonymize(email string) error {
+	_, err := c.rc.R().Put("/users/" + email + "/pseudonymize") // want `v1 pseudonymizeUser.*\[pseudonymize-user-endpoint\]`
+	return err
+}

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -42,7 +43,7 @@ func (w *worker) file(j job) {
 		if !j.phase2.match(src) {
 			return
 		}
-	} else if !candidate(src) {
+	} else if !w.s.candidate(src) {
 		proj.reject(j.abs)
 		return
 	}
@@ -111,31 +112,75 @@ func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
 	return buf, false
 }
 
-// candidate is the phase-1 prefilter: the file mentions "api/v1" or, in
-// any case, "360learning".
-func candidate(src []byte) bool {
-	return containsAPIv1(src) || contains360(src)
+// candidate is the phase-1 prefilter: the file mentions "360learning" in
+// any case, or "api/v1" other than right after an explicit host that is not
+// 360Learning's ("https://api.peoplehub.example/api/v1": the rules never
+// report those, whatever the reader makes of them).
+func (s *scan) candidate(src []byte) bool {
+	if contains360(src) {
+		return true
+	}
+	for off := 0; ; {
+		i := indexAPIv1(src[off:])
+		if i < 0 {
+			return false
+		}
+		i += off
+		if !s.foreignHost(src, i) {
+			return true
+		}
+		off = i + 1
+	}
 }
 
-// containsAPIv1 is bytes.Contains(src, "api/v1"), faster on source text:
+// foreignHost reports whether the "api/v1" at src[i:] follows
+// "://host/" (host written out in full, port allowed) with a host that is
+// not a 360Learning one. Anything else (a relative path, a placeholder, a
+// concatenation) is not foreign.
+func (s *scan) foreignHost(src []byte, i int) bool {
+	if i == 0 || src[i-1] != '/' {
+		return false
+	}
+	k := i - 1
+	for k > 0 && isHostByte(src[k-1]) {
+		k--
+	}
+	if k == i-1 || k < 3 || string(src[k-3:k]) != "://" {
+		return false
+	}
+	host := strings.ToLower(string(src[k : i-1]))
+	if j := strings.IndexByte(host, ':'); j >= 0 {
+		host = host[:j]
+	}
+	return host != "" && !s.opt.Check.IsHost(host)
+}
+
+func isHostByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-' || c == ':'
+}
+
+// indexAPIv1 is bytes.Index(src, "api/v1"), faster on source text:
 // bytes.Index looks for the needle's first byte, and 'a' is everywhere;
 // '1' is rarer, so look for it and check the five bytes before it. Should
 // '1' turn out frequent too, it hands over to bytes.Index.
-func containsAPIv1(src []byte) bool {
+func indexAPIv1(src []byte) int {
 	const needle = "api/v1"
 	misses := 0
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '1')
 		if i < 0 {
-			return false
+			return -1
 		}
 		i += off
 		if i >= 5 && string(src[i-5:i+1]) == needle {
-			return true
+			return i - 5
 		}
 		off = i + 1
 		if misses++; misses > 64 && misses > off>>5 {
-			return bytes.Contains(src[off-5:], []byte(needle))
+			if j := bytes.Index(src[off-5:], []byte(needle)); j >= 0 {
+				return off - 5 + j
+			}
+			return -1
 		}
 	}
 }

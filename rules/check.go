@@ -239,7 +239,7 @@ func (c *Catalog) mapped(fs *findings, call *Call, u *parsedURL, op *Operation, 
 		case "error-removed":
 			for _, e := range call.ErrorCodes {
 				if e.Name == r.Code {
-					fs.add(r, op.Name, e.Span, r.Title+": "+strings.TrimSpace(r.Text))
+					fs.add(r, op.Name, e.Span, r.Title+": "+strings.Join(strings.Fields(r.Text), " "))
 				}
 			}
 		}

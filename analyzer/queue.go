@@ -20,6 +20,7 @@ type queue struct {
 	cond    sync.Cond
 	jobs    []job
 	pending int // jobs queued or running
+	waiting int // workers waiting in pop
 	closed  bool
 }
 
@@ -29,12 +30,22 @@ func newQueue() *queue {
 	return q
 }
 
-func (q *queue) push(j job) {
+func (q *queue) push(j job) { q.pushAll([]job{j}) }
+
+// pushAll queues jobs at once, waking only as many waiting workers as
+// there are jobs (each wake-up is a context switch).
+func (q *queue) pushAll(jobs []job) {
+	if len(jobs) == 0 {
+		return
+	}
 	q.mu.Lock()
-	q.jobs = append(q.jobs, j)
-	q.pending++
+	q.jobs = append(q.jobs, jobs...)
+	q.pending += len(jobs)
+	wake := min(q.waiting, len(jobs))
 	q.mu.Unlock()
-	q.cond.Signal()
+	for range wake {
+		q.cond.Signal()
+	}
 }
 
 // pop returns the next job, waiting while others run; false when the work
@@ -43,7 +54,9 @@ func (q *queue) pop() (job, bool) {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	for len(q.jobs) == 0 && q.pending > 0 && !q.closed {
+		q.waiting++
 		q.cond.Wait()
+		q.waiting--
 	}
 	if q.closed || len(q.jobs) == 0 {
 		return job{}, false

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/migaudit/migaudit/rules"
@@ -13,11 +12,9 @@ import (
 // binarySniff is how many leading bytes are looked at for a NUL.
 const binarySniff = 8000
 
-// bufPool recycles read buffers; buffers over pooledMax are left to the GC
-// so one huge file does not pin its memory for the rest of the scan.
-var bufPool = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
-
-const pooledMax = 4 << 20
+// keptBuffer is the largest read buffer a worker keeps for the next file;
+// a bigger one (a large file) goes back to the GC once read.
+const keptBuffer = 4 << 20
 
 // file reads one file, prefilters it and, when it is a candidate, parses it.
 func (w *worker) file(j job) {
@@ -27,14 +24,12 @@ func (w *worker) file(j job) {
 	if w.s.opt.SkipGo && isGo(j.abs) {
 		return // the Go analyzer's
 	}
-	bp := bufPool.Get().(*[]byte)
 	defer func() {
-		if cap(*bp) <= pooledMax {
-			*bp = (*bp)[:0]
-			bufPool.Put(bp)
+		if cap(w.buf) > keptBuffer {
+			w.buf = nil
 		}
 	}()
-	src, skip := w.load(j.abs, bp)
+	src, skip := w.load(j.abs, &w.buf)
 	if skip {
 		return
 	}
@@ -81,7 +76,7 @@ func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
 	}
 	buf := *bp
 	if int64(cap(buf)) < size+1 {
-		buf = make([]byte, 0, size+512)
+		buf = make([]byte, 0, max(size+512, 64<<10))
 	}
 	buf = buf[:0]
 	for {

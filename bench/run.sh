@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Benchmarks `migaudit scan` against `rg -l api/v1/` on a generated
+# monorepo-like tree (bench/gen), checks that every planted v1 call is found
+# (bench/check), and prints wall time (median), peak RSS and the ratio.
+#
+#   bench/run.sh            # RUNS=10 FILES=30000 MB=300 SEED=1 by default
+#   REGEN=1 bench/run.sh    # regenerate the tree
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+RUNS=${RUNS:-10}
+FILES=${FILES:-30000}
+MB=${MB:-300}
+SEED=${SEED:-1}
+OUT=bench/out
+TREE=$OUT/tree
+
+need() { # need COMMAND PACKAGE: apt-get install PACKAGE when COMMAND is missing
+	command -v "$1" >/dev/null 2>&1 && return 0
+	if command -v apt-get >/dev/null 2>&1; then
+		local sudo=""
+		[ "$(id -u)" -ne 0 ] && sudo=sudo
+		$sudo apt-get install -y "$2" >/dev/null 2>&1 ||
+			{ $sudo apt-get update >/dev/null 2>&1 && $sudo apt-get install -y "$2" >/dev/null 2>&1; } || true
+	fi
+	command -v "$1" >/dev/null 2>&1
+}
+
+need rg ripgrep || { echo "bench: ripgrep is required" >&2; exit 2; }
+need jq jq || { echo "bench: jq is required" >&2; exit 2; }
+[ -x /usr/bin/time ] || need time time || true
+HAVE_HYPERFINE=0
+need hyperfine hyperfine && HAVE_HYPERFINE=1
+
+mkdir -p "$OUT"
+echo "== build"
+go build -o "$OUT/migaudit" ./cmd/migaudit
+go build -o "$OUT/check" ./bench/check
+
+if [ -n "${REGEN:-}" ] || [ ! -d "$TREE" ] || [ ! -f "$OUT/manifest.tsv" ]; then
+	echo "== generate $TREE ($FILES files, $MB MB, seed $SEED)"
+	rm -rf "$TREE"
+	go run ./bench/gen -out "$TREE" -files "$FILES" -mb "$MB" -seed "$SEED"
+fi
+
+echo "== warm the page cache"
+find "$TREE" -type f -print0 | xargs -0 cat >/dev/null
+rg -l api/v1/ "$TREE" >/dev/null || true
+
+MIG=("$OUT/migaudit" scan --format json --fail-on never "$TREE")
+RG=(rg -l api/v1/ "$TREE")
+
+# median_ms CMD...: runs CMD RUNS times, prints the median wall time in ms.
+median_ms() {
+	local times=() i s e
+	for ((i = 0; i < RUNS; i++)); do
+		s=$(date +%s%N)
+		"$@" >/dev/null 2>&1 || true
+		e=$(date +%s%N)
+		times+=($(((e - s) / 1000000)))
+	done
+	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'
+}
+
+echo "== time ($RUNS runs each)"
+if [ "$HAVE_HYPERFINE" = 1 ]; then
+	hyperfine -N -w 2 -r "$RUNS" --export-json "$OUT/hyperfine.json" \
+		-n rg "${RG[*]}" -n migaudit "${MIG[*]}" >/dev/null
+	RG_MS=$(jq '.results[] | select(.command=="rg") | .median * 1000 | round' "$OUT/hyperfine.json")
+	MIG_MS=$(jq '.results[] | select(.command=="migaudit") | .median * 1000 | round' "$OUT/hyperfine.json")
+else
+	echo "(hyperfine unavailable: timing a loop of $RUNS runs)"
+	"${RG[@]}" >/dev/null; "${MIG[@]}" >/dev/null
+	RG_MS=$(median_ms "${RG[@]}")
+	MIG_MS=$(median_ms "${MIG[@]}")
+fi
+
+# peak_kb CMD...: peak resident set size in KiB.
+peak_kb() {
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}'
+	else
+		echo "?"
+	fi
+}
+echo "== peak RSS"
+RG_KB=$(peak_kb "${RG[@]}")
+MIG_KB=$(peak_kb "${MIG[@]}")
+
+echo "== check planted calls"
+"${MIG[@]}" >"$OUT/scan.json"
+CHECK_STATUS=0
+"$OUT/check" -manifest "$OUT/manifest.tsv" -tree "$TREE" "$OUT/scan.json" | tee "$OUT/check.txt" | tail -n 20 || CHECK_STATUS=$?
+FILES_SEEN=$(jq '.summary.files // empty' "$OUT/scan.json" 2>/dev/null || true)
+SIZE=$(du -sm --apparent-size "$TREE" | cut -f1)
+
+RATIO=$(awk -v m="$MIG_MS" -v r="$RG_MS" 'BEGIN {printf "%.2f", m / r}')
+mib() { awk -v k="$1" 'BEGIN {if (k == "?") print "?"; else printf "%.1f", k / 1024}'; }
+echo
+echo "tree: $TREE ($(find "$TREE" -type f | wc -l) files, $SIZE MB; migaudit looked at ${FILES_SEEN:-?}); $(nproc) CPUs"
+printf '%-28s %12s %14s\n' "" "wall (median)" "peak RSS"
+printf '%-28s %10s ms %10s MiB\n' "rg -l api/v1/" "$RG_MS" "$(mib "$RG_KB")"
+printf '%-28s %10s ms %10s MiB\n' "migaudit scan --format json" "$MIG_MS" "$(mib "$MIG_KB")"
+printf '%-28s %12s\n' "ratio migaudit / rg" "${RATIO}x"
+tail -n 1 "$OUT/check.txt"
+
+status=0
+awk -v r="$RATIO" 'BEGIN {exit !(r > 1.5)}' && { echo "target missed: wall time over 1.5x rg"; status=1; }
+[ "$MIG_KB" != "?" ] && [ "$MIG_KB" -ge $((200 * 1024)) ] && { echo "target missed: peak RSS over 200 MiB"; status=1; }
+[ "$CHECK_STATUS" -ne 0 ] && { echo "target missed: planted calls not found"; status=1; }
+exit $status

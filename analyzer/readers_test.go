@@ -1,0 +1,93 @@
+package analyzer_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/migaudit/migaudit/analyzer"
+)
+
+// End-to-end dispatch through the real readers.
+
+func TestRealReaders(t *testing.T) {
+	root := tree(t, map[string]string{
+		"ops/offboard.sh": "#!/usr/bin/env bash\nset -euo pipefail\n" +
+			`curl -X PUT "https://acme.360learning.com/api/v1/users/a@b.c/pseudonymize"` + "\n",
+		"ops/bin/lms-list": "#!/bin/bash\n" + `curl -s "https://acme.360learning.com/api/v1/users?company=$C&apiKey=$K"` + "\n",
+		"docs/runbook.md": "# Runbook\n\n```bash\n" +
+			`curl -X DELETE "https://acme.360learning.com/api/v1/groups/$GROUP/users/$EMAIL"` + "\n```\n",
+		"web/client.js": "const axios = require('axios');\n\n" +
+			"async function rename(email) {\n" +
+			"  await axios.put(`https://acme.360learning.com/api/v1/users/${email}`, { firstName: 'Ada' });\n}\n",
+		// Decoys: another host, a v2 call, a server route.
+		"web/peoplehub.js": `fetch("https://api.peoplehub.example/api/v1/users");` + "\n",
+		"web/v2.js":        "axios.get('https://acme.360learning.com/api/v2/users', { headers: { Authorization: `Bearer ${t}`, '360-api-version': 'v2.0' } });\n",
+		"ops/health.sh":    `curl -fsS "http://localhost:8080/api/v1/health"` + "\n",
+	})
+	res := scan(t, analyzer.Options{}, root)
+	got := map[string]bool{}
+	for _, f := range findings(res, root) {
+		got[f] = true
+	}
+	for _, want := range []string{
+		"ops/offboard.sh:3 pseudonymize-user-endpoint",
+		"ops/bin/lms-list:2 list-users-endpoint",
+		"docs/runbook.md:4 remove-user-role-endpoint",
+		"web/client.js:4 update-user-endpoint",
+	} {
+		if !got[want] {
+			t.Errorf("missing %s; got %q", want, findings(res, root))
+		}
+	}
+	for f := range got {
+		for _, decoy := range []string{"peoplehub.js", "v2.js", "health.sh"} {
+			if containsPath(f, decoy) {
+				t.Errorf("decoy reported: %s", f)
+			}
+		}
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("errors: %q", errorList(res, root))
+	}
+}
+
+// containsPath reports whether a "path:line rule" finding is in file.
+func containsPath(finding, file string) bool {
+	return strings.HasPrefix(finding, file+":") || strings.Contains(finding, "/"+file+":")
+}
+
+// A base defined in one file completes a call in another that never says
+// "api/v1": the call is only read in the second phase.
+func TestRealReadersCrossFile(t *testing.T) {
+	root := tree(t, map[string]string{
+		"people-api/package.json":  `{"name": "people-api"}`,
+		"people-api/src/config.js": "export const LMS_API = \"https://acme.360learning.com/api/v1\";\n",
+		"people-api/src/jobs/deactivate.js": "import axios from \"axios\";\nimport { LMS_API } from \"../config.js\";\n\n" +
+			"export async function deactivate(email) {\n" +
+			"  await axios.put(`${LMS_API}/users/${encodeURIComponent(email)}/pseudonymize`);\n}\n",
+		"billing/package.json":       `{"name": "billing"}`,
+		"billing/src/sync.js":        "import axios from \"axios\";\nexport const go = (e) => axios.put(`${LMS_API}/users/${e}/pseudonymize`);\n",
+		"ansible/ansible.cfg":        "[defaults]\n",
+		"ansible/group_vars/all.yml": "lms_api: \"https://acme.360learning.com/api/v1\"\n",
+		"ansible/roles/rename/tasks/main.yml": "---\n- name: Rename the user\n  ansible.builtin.uri:\n" +
+			"    url: \"{{ lms_api }}/users/{{ user_email }}\"\n    method: PUT\n",
+	})
+	res := scan(t, analyzer.Options{}, root)
+	got := map[string]bool{}
+	for _, f := range findings(res, root) {
+		got[f] = true
+	}
+	for _, want := range []string{
+		"people-api/src/jobs/deactivate.js:5 pseudonymize-user-endpoint",
+		"ansible/roles/rename/tasks/main.yml:4 update-user-endpoint",
+	} {
+		if !got[want] {
+			t.Errorf("missing %s; got %q", want, findings(res, root))
+		}
+	}
+	for f := range got {
+		if containsPath(f, "billing/src/sync.js") {
+			t.Errorf("resolved across projects: %s", f)
+		}
+	}
+}

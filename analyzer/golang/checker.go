@@ -312,20 +312,12 @@ func (c *checker) indexVarCall(call *ast.CallExpr, stmt *ast.ExprStmt) {
 	}
 	path := []string{sel.Sel.Name}
 	x := ast.Unparen(sel.X)
-	for {
-		inner, ok := x.(*ast.SelectorExpr)
-		if !ok {
-			break
+	// x.F.M(…): a method of a field of the variable (req.Header.Set).
+	if inner, ok := x.(*ast.SelectorExpr); ok {
+		if f, isField := c.info.Uses[inner.Sel].(*types.Var); isField && f.IsField() {
+			path = []string{inner.Sel.Name, sel.Sel.Name}
+			x = ast.Unparen(inner.X)
 		}
-		if _, isField := c.info.Uses[inner.Sel].(*types.Var); !isField {
-			break
-		}
-		if v := c.varOf(inner.X); v != nil && !v.IsField() {
-			path = append([]string{inner.Sel.Name}, path...)
-			x = inner.X
-			break
-		}
-		break
 	}
 	id, ok := x.(*ast.Ident)
 	if !ok {

@@ -90,7 +90,9 @@ func (c *checker) eval(e ast.Expr, en *env) []part {
 				if vals := c.assigns[v]; len(vals) == 1 && c.local(v) {
 					en.seen[v] = true
 					defer delete(en.seen, v)
-					return c.relocate(c.evalValue(vals[0], en), e)
+					// A local's one value is in the same function, so
+					// its parts keep their exact spans.
+					return c.eval(vals[0], en)
 				}
 			}
 		}
@@ -108,19 +110,6 @@ func (c *checker) eval(e ast.Expr, en *env) []part {
 // single assignment is all there is).
 func (c *checker) local(v *types.Var) bool {
 	return v.Pkg() == c.pass.Pkg && v.Parent() != nil && v.Parent() != c.pass.Pkg.Scope()
-}
-
-// relocate keeps parts evaluated from a variable's value where they are when
-// they are in the same file as the use (their spans are exact there), and
-// moves them to the use otherwise.
-func (c *checker) relocate(parts []part, use ast.Expr) []part {
-	return parts // a local's value is always in the same file
-}
-
-// evalValue evaluates the value a variable was assigned, which may be a
-// multi-value call (u, err := url.JoinPath(…)).
-func (c *checker) evalValue(e ast.Expr, en *env) []part {
-	return c.eval(e, en)
 }
 
 func (c *checker) hole(e ast.Expr) []part {

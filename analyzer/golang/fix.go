@@ -299,7 +299,8 @@ func (c *checker) headerEdit(s *site, f *ast.File) *edit {
 	if s.viaHelper || !c.sameFile(s.call.Pos(), f.Pos()) {
 		return nil
 	}
-	if sel, ok := s.call.Fun.(*ast.SelectorExpr); ok && methodIs(c.callee(s.call), restyPkg, "Request", c.callee(s.call).Name()) {
+	fn := c.callee(s.call)
+	if sel, ok := s.call.Fun.(*ast.SelectorExpr); ok && fn != nil && methodIs(fn, restyPkg, "Request", fn.Name()) {
 		if c.chainHasHeader(sel.X) {
 			return nil
 		}
@@ -468,7 +469,8 @@ func sameShape(v1, v2 string) bool {
 }
 
 // givesID reports whether the URL segment of the user parameter is an
-// internal ID: a 24-hex literal, or an expression named like an ID.
+// internal ID: a 24-hex literal, or one expression named like an ID
+// (userID, u.ID) and not like a mail.
 func (c *checker) givesID(call *rules.Call, op *rules.Operation, param string) bool {
 	tmpl := strings.Split(strings.Trim(strings.TrimPrefix(op.V1.Path, "/api/v1"), "/"), "/")
 	idx := -1
@@ -477,58 +479,47 @@ func (c *checker) givesID(call *rules.Call, op *rules.Operation, param string) b
 			idx = i
 		}
 	}
-	if idx < 0 {
-		return false
-	}
-	// Render the path after /api/v1 with holes, one segment per slash.
-	var segs [][]rules.URLPart
-	cur := []rules.URLPart{}
-	started := false
-	var text strings.Builder
+	// Flatten the URL, holes as \x00, and split the path after /api/v1.
+	var b strings.Builder
+	var holes []string
 	for _, p := range call.URL {
 		if p.Hole != "" {
-			if started {
-				cur = append(cur, p)
-			}
-			text.WriteByte(0)
+			b.WriteByte(0)
+			holes = append(holes, p.Hole)
 			continue
 		}
-		lit := p.Lit
-		if !started {
-			text.WriteString(lit)
-			j := strings.Index(text.String(), "/api/v1")
-			if j < 0 {
-				continue
-			}
-			started = true
-			consumed := text.Len() - len(lit)
-			lit = text.String()[j+len("/api/v1"):]
-			_ = consumed
-		}
-		for k, piece := range strings.Split(lit, "/") {
-			if k > 0 {
-				segs = append(segs, cur)
-				cur = nil
-			}
-			if q := strings.IndexAny(piece, "?#"); q >= 0 {
-				piece = piece[:q]
-			}
-			if piece != "" {
-				cur = append(cur, rules.URLPart{Lit: piece})
-			}
-		}
+		b.WriteString(p.Lit)
 	}
-	segs = append(segs, cur)
-	// segs[0] is what precedes the first slash after /api/v1 (empty).
-	if idx+1 >= len(segs) || len(segs[idx+1]) != 1 {
+	s := b.String()
+	i := strings.Index(s, "/api/v1/")
+	if idx < 0 || i < 0 {
 		return false
 	}
-	p := segs[idx+1][0]
-	if p.Hole == "" {
-		return objectIDText.MatchString(p.Lit)
+	holesBefore := strings.Count(s[:i], "\x00")
+	rest := s[i+len("/api/v1/"):]
+	if j := strings.IndexAny(rest, "?#"); j >= 0 {
+		rest = rest[:j]
 	}
-	name := lastIdent(p.Hole)
-	return strings.HasSuffix(name, "id") && !strings.Contains(strings.ToLower(p.Hole), "mail")
+	segs := strings.Split(rest, "/")
+	if idx >= len(segs) {
+		return false
+	}
+	seg := segs[idx]
+	switch {
+	case !strings.Contains(seg, "\x00"):
+		return objectIDText.MatchString(seg)
+	case seg != "\x00":
+		return false // a hole with text around it
+	}
+	n := holesBefore
+	for _, sg := range segs[:idx] {
+		n += strings.Count(sg, "\x00")
+	}
+	if n >= len(holes) {
+		return false
+	}
+	h := holes[n]
+	return strings.HasSuffix(lastIdent(h), "id") && !strings.Contains(strings.ToLower(h), "mail")
 }
 
 // methodEdit rewrites the method where this call writes it:
@@ -548,7 +539,7 @@ func (c *checker) methodEdit(s *site, to string, f *ast.File) (edit, bool) {
 		return edit{}, false
 	}
 	if sel, ok := s.call.Fun.(*ast.SelectorExpr); ok && !s.viaHelper {
-		if fn := c.callee(s.call); methodIs(fn, restyPkg, "Request", fn.Name()) && restyMethods[fn.Name()] != "" {
+		if fn := c.callee(s.call); fn != nil && methodIs(fn, restyPkg, "Request", fn.Name()) && restyMethods[fn.Name()] != "" {
 			return edit{span: c.span(sel.Sel), text: titleMethod(to)}, true
 		}
 	}

@@ -22,7 +22,7 @@ import (
 	"github.com/migaudit/migaudit/analyzer/golang"
 )
 
-var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme", "acme/urlforms"}
+var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme", "acme/urlforms", "acme/oddities"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), golang.Analyzer, testPackages...)

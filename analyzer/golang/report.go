@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -138,6 +137,3 @@ func lastIdent(expr string) string {
 	}
 	return strings.ToLower(f[len(f)-1])
 }
-
-// objectOf is types.Info.ObjectOf for identifiers only.
-func (c *checker) objectOf(id *ast.Ident) types.Object { return c.info.ObjectOf(id) }

@@ -174,7 +174,7 @@ func applyFixes(t *testing.T, fset *token.FileSet, diags []analysis.Diagnostic) 
 }
 
 func TestStandalone(t *testing.T) {
-	for _, pkg := range []string{"acme/fixme", "acme/urlforms", "acme/server"} {
+	for _, pkg := range []string{"acme/fixme", "acme/urlforms", "acme/server", "acme/oddities"} {
 		t.Run(pkg, func(t *testing.T) {
 			fset, files, diags := runStandalone(t, golang.Analyzer, pkg)
 			checkWants(t, fset, files, diags)

@@ -164,6 +164,8 @@ func TestIncludeExclude(t *testing.T) {
 	})
 	res := scan(t, analyzer.Options{Include: []string{"**/*.sh", "**/*.md"}, Exclude: []string{"scripts/old"}}, root)
 	equal(t, "files", filesFound(res, root), []string{"docs/runbook.md", "scripts/sync.sh"})
+	res = scan(t, analyzer.Options{Include: []string{"**/*.sh", "**/*.md"}, Exclude: []string{"**/old/**"}}, root)
+	equal(t, "files", filesFound(res, root), []string{"docs/runbook.md", "scripts/sync.sh"})
 	if res.Files != 2 {
 		t.Errorf("Files = %d, want 2 (globs apply before counting)", res.Files)
 	}

@@ -28,6 +28,11 @@ func (w *worker) file(j job) {
 		if cap(w.buf) > keptBuffer {
 			w.buf = nil
 		}
+		// Readers' panics are caught in dispatch; this catches the rest
+		// (the checks) so one file cannot stop the scan.
+		if r := recover(); r != nil {
+			w.errorf(j.abs, "internal error: %v", r)
+		}
 	}()
 	src, skip := w.load(j.abs, &w.buf)
 	if skip {

@@ -334,6 +334,9 @@ func (c *checker) computeBases() {
 			}
 			value = s
 		}
+		if !strings.Contains(value, "/") {
+			return // not a URL or a path: nothing to follow
+		}
 		c.bases[v] = value
 		c.pass.ExportObjectFact(v, &baseFact{Value: value})
 	}

@@ -15,7 +15,7 @@ type Getter interface {
 }
 
 // loop calls itself: its URL never settles.
-func loop(u string, n int) (*http.Response, error) {
+func loop(u string, n int) (*http.Response, error) { // want loop:`helper GET \{\$1\}`
 	if n == 0 {
 		return http.Get(u)
 	}
@@ -23,7 +23,7 @@ func loop(u string, n int) (*http.Response, error) {
 }
 
 // Fetch is generic over the decoded type.
-func Fetch[T any](ctx context.Context, g Getter, u string) (T, error) {
+func Fetch[T any](ctx context.Context, g Getter, u string) (T, error) { // want Fetch:`helper GET \{\$3\}`
 	var out T
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	if err != nil {

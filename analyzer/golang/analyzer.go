@@ -2,6 +2,7 @@ package golang
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 
@@ -43,6 +44,10 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:      "https://pkg.go.dev/github.com/migaudit/migaudit/analyzer/golang",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 		Run:      s.run,
+		// The result is the package's findings as the rules make them,
+		// with their fixes, for drivers that report them as migaudit
+		// does for every other format (scan --format json, SARIF, …).
+		ResultType: reflect.TypeFor[[]rules.Finding](),
 		FactTypes: []analysis.Fact{
 			new(helperFact),
 			new(baseFact),
@@ -80,7 +85,7 @@ func (s *settings) run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass, cat, opt)
 	c.run()
-	return nil, nil
+	return c.findings, nil
 }
 
 // hostList is a flag.Value holding comma-separated host patterns.

@@ -63,6 +63,8 @@ type checker struct {
 	reported map[string]bool
 	// content caches file contents for fixes.
 	content map[*token.File][]byte
+	// findings are the findings reported, the pass's result.
+	findings []rules.Finding
 }
 
 // varCall is a method call on a variable, the statement it stands in (nil

@@ -99,6 +99,7 @@ func (c *checker) report(s *site, f *ast.File) {
 		}
 		c.reported[key] = true
 		c.pass.Report(d)
+		c.findings = append(c.findings, c.located(tf, fd, d.SuggestedFixes))
 	}
 }
 
@@ -136,4 +137,33 @@ func lastIdent(expr string) string {
 		return ""
 	}
 	return strings.ToLower(f[len(f)-1])
+}
+
+// located completes a finding with its lines and columns and its fix.
+func (c *checker) located(tf *token.File, fd rules.Finding, fixes []analysis.SuggestedFix) rules.Finding {
+	fd.Message = strings.Join(strings.Fields(fd.Message), " ")
+	if len(fixes) > 0 {
+		fix := &rules.Fix{Message: fixes[0].Message}
+		for _, e := range fixes[0].TextEdits {
+			fix.Edits = append(fix.Edits, rules.Edit{
+				Span:    rules.Span{Start: tf.Offset(e.Pos), End: tf.Offset(e.End)},
+				NewText: string(e.NewText),
+			})
+		}
+		fd.Fix = fix
+	}
+	at := func(off int) (int, int) {
+		p := tf.Position(c.pos(tf, off))
+		return p.Line, p.Column
+	}
+	fd.Line, fd.Column = at(fd.Span.Start)
+	fd.EndLine, fd.EndColumn = at(fd.Span.End)
+	if fd.Fix != nil {
+		for i := range fd.Fix.Edits {
+			e := &fd.Fix.Edits[i]
+			e.Line, e.Column = at(e.Span.Start)
+			e.EndLine, e.EndColumn = at(e.Span.End)
+		}
+	}
+	return fd
 }

@@ -25,6 +25,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/migaudit/migaudit/analyzer/golang"
+	"github.com/migaudit/migaudit/rules"
 )
 
 // runStandalone type-checks one test package and runs a on it.
@@ -70,8 +71,24 @@ func runStandalone(t *testing.T, a *analysis.Analyzer, pkg string) (*token.FileS
 		AllObjectFacts:    func() []analysis.ObjectFact { return nil },
 		AllPackageFacts:   func() []analysis.PackageFact { return nil },
 	}
-	if _, err := a.Run(pass); err != nil {
+	res, err := a.Run(pass)
+	if err != nil {
 		t.Fatal(err)
+	}
+	// The result holds the same findings, located, with the same fixes.
+	findings, ok := res.([]rules.Finding)
+	if !ok || len(findings) != len(diags) {
+		t.Fatalf("result %T with %d findings for %d diagnostics", res, len(findings), len(diags))
+	}
+	for i, f := range findings {
+		d := diags[i]
+		pos := fset.Position(d.Pos)
+		if f.Rule != d.Category || f.Line != pos.Line || f.Column != pos.Column || f.Path != pos.Filename {
+			t.Errorf("finding %s %s:%d:%d, diagnostic %s %s", f.Rule, f.Path, f.Line, f.Column, d.Category, pos)
+		}
+		if (f.Fix != nil) != (len(d.SuggestedFixes) > 0) {
+			t.Errorf("%s: finding and diagnostic disagree on the fix", pos)
+		}
 	}
 	return fset, files, diags
 }

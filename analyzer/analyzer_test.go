@@ -400,3 +400,24 @@ func TestMinifiedFilesAreReadByWindows(t *testing.T) {
 		}
 	}
 }
+
+// Two bases share a key (baseURL): the call takes the one its expression
+// names most specifically, and a client's default base defined through a
+// config base is followed.
+func TestResolveMostSpecificAndChained(t *testing.T) {
+	lineReaders(t)
+	root := tree(t, map[string]string{
+		"package.json": "{}",
+		"src/config.txt": "BASE lms.baseURL https://acme.360learning.com/api/v1\n" +
+			"BASE peoplehub.baseURL https://api.peoplehub.example/api/v1\n",
+		"src/lmsClient.txt": "BASE - {config.lms.baseURL}\n",
+		"src/phClient.txt":  "PENDING config.peoplehub.baseURL GET /users\n",
+		"src/lmsDirect.txt": "PENDING config.lms.baseURL GET /users\n",
+		"src/services.txt":  "PENDING - GET /users\n",
+	})
+	res := scan(t, analyzer.Options{}, root)
+	equal(t, "findings", findings(res, root), []string{
+		"src/lmsDirect.txt:1 list-users-endpoint",
+		"src/services.txt:1 list-users-endpoint",
+	})
+}

@@ -20,7 +20,8 @@ type ReaderLog struct {
 //
 //	GET https://acme.360learning.com/api/v1/users   a call
 //	BASE lms https://acme.360learning.com/api/v1     a base named lms
-//	PENDING lms GET /users                           a call from base lms
+//	BASE - {config.lms}                              a default base, from another
+//	PENDING lms GET /users                           a call from base lms ("-": the default base)
 //	PANIC                                            a reader panic
 //	FAIL message                                     a reader error (not text's)
 //
@@ -94,13 +95,22 @@ func lineRead(file string, src []byte, base int) (*rules.Found, error) {
 		case fields[0] == "FAIL":
 			return nil, lineError(strings.Join(fields[1:], " "))
 		case fields[0] == "BASE" && len(fields) == 3:
-			f.Bases = append(f.Bases, rules.Base{Name: fields[1], URL: []rules.URLPart{part(fields[2])}, File: file})
+			u := part(fields[2])
+			if strings.HasPrefix(u.Lit, "{") && strings.HasSuffix(u.Lit, "}") {
+				u.Hole, u.Lit, u.Raw = u.Lit[1:len(u.Lit)-1], "", false
+			}
+			f.Bases = append(f.Bases, rules.Base{Name: strings.TrimPrefix(fields[1], "-"), URL: []rules.URLPart{u}, File: file})
 		case fields[0] == "PENDING" && len(fields) == 4:
-			ref := part(fields[1])
-			ref.Hole, ref.Lit, ref.Raw = fields[1], "", false
-			c := rules.Call{File: file, Reader: "line", Method: fields[2], URL: []rules.URLPart{ref, part(fields[3])}}
+			url := []rules.URLPart{part(fields[3])}
+			base := strings.TrimPrefix(fields[1], "-")
+			if base != "" {
+				ref := part(fields[1])
+				ref.Hole, ref.Lit, ref.Raw = fields[1], "", false
+				url = append([]rules.URLPart{ref}, url...)
+			}
+			c := rules.Call{File: file, Reader: "line", Method: fields[2], URL: url}
 			c.Span = c.URLSpan()
-			f.Pending = append(f.Pending, rules.Pending{Call: c, Base: fields[1]})
+			f.Pending = append(f.Pending, rules.Pending{Call: c, Base: base})
 		case len(fields) == 2 && fields[0] == strings.ToUpper(fields[0]) && strings.Contains(fields[1], "://"):
 			c := rules.Call{File: file, Reader: "line", Method: fields[0], URL: []rules.URLPart{part(fields[1])}}
 			c.Span = c.URLSpan()

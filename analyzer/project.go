@@ -129,24 +129,3 @@ func indexFold(src, lower []byte) int {
 	}
 	return -1
 }
-
-// resolve completes the project's pending calls with its bases: of the
-// alternatives (one per fitting base), the first that yields findings wins.
-func (w *worker) resolve(p *project) {
-	if len(p.pending) == 0 || len(p.bases) == 0 {
-		return
-	}
-	pend := make([]rules.Pending, len(p.pending))
-	for i, pc := range p.pending {
-		pend[i] = pc.p
-	}
-	for i, alts := range rules.Resolve(pend, p.bases) {
-		for k := range alts {
-			fs := w.s.opt.Catalog.Check(&alts[k], &w.s.opt.Check)
-			if len(fs) > 0 {
-				w.add(p.pending[i].path, fs, p.pending[i].lines)
-				break
-			}
-		}
-	}
-}

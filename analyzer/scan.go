@@ -110,9 +110,12 @@ func (s *scan) run() (*Result, error) {
 		if set == nil {
 			continue
 		}
-		for _, r := range p.rejects {
-			q.push(job{dir: &dirNode{proj: p}, abs: r, phase2: set})
+		d := &dirNode{proj: p}
+		jobs := make([]job, len(p.rejects))
+		for i, r := range p.rejects {
+			jobs[i] = job{dir: d, abs: r, phase2: set}
 		}
+		q.pushAll(jobs)
 		p.rejects = nil
 	}
 	workers = append(workers, s.runQueue(q)...)

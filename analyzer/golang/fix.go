@@ -245,25 +245,34 @@ func (c *checker) isParam(v *types.Var) bool {
 	return false
 }
 
-var credQuery = regexp.MustCompile(`(?i)[?&](company|apikey)=`)
+var credQuery = regexp.MustCompile(`[?&](company|(?i:apikey))=`)
 
 // credentialEdits removes the v1 credentials a call sends; ok is false when
 // one of them is not removable here (in a URL literal, in a helper, in
 // another file).
 func (c *checker) credentialEdits(s *site, call *rules.Call, f *ast.File) ([]edit, bool) {
-	if credQuery.MatchString(call.URLText()) {
-		return nil, false
+	var edits []edit
+	if want := len(credQuery.FindAllString(call.URLText(), -1)); want > 0 {
+		es, n, ok := c.queryCredEdits(s, f)
+		if !ok || n != want {
+			return nil, false
+		}
+		edits = es
 	}
 	var creds []pparam
 	for _, p := range s.params {
-		if p.In != rules.InHeader && p.In != rules.InPath && (strings.EqualFold(p.Name, "apiKey") || p.Name == "company") {
+		if p.In != rules.InHeader && p.In != rules.InPath && isCredName(p.Name) {
 			creds = append(creds, p)
 		}
 	}
 	if len(creds) == 0 {
+		return edits, len(edits) > 0
+	}
+	more, ok := c.removalEdits(creds, f)
+	if !ok {
 		return nil, false
 	}
-	return c.removalEdits(creds, f)
+	return append(edits, more...), true
 }
 
 // removedParamEdits stops sending a removed body parameter: its json tag

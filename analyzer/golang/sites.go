@@ -21,6 +21,7 @@ type site struct {
 	methodExpr  ast.Expr
 	methodParam int
 	url         []part
+	urlExpr     ast.Expr // the URL argument, when the call takes one
 	params      []pparam
 	bodyParam   int
 	bodyForm    bool
@@ -53,34 +54,41 @@ func (c *checker) request(call *ast.CallExpr, en *env) *site {
 	switch {
 	case funcIs(fn, "net/http", "NewRequest") && len(args) == 3:
 		c.setMethod(s, args[0], en)
+		s.urlExpr = args[1]
 		s.url = c.eval(args[1], en)
 		c.body(s, args[2], en)
 		c.requestVar(s, en)
 	case funcIs(fn, "net/http", "NewRequestWithContext") && len(args) == 4:
 		c.setMethod(s, args[1], en)
+		s.urlExpr = args[2]
 		s.url = c.eval(args[2], en)
 		c.body(s, args[3], en)
 		c.requestVar(s, en)
 	case (funcIs(fn, "net/http", "Get", "Head") || methodIs(fn, "net/http", "Client", "Get", "Head")) && len(args) == 1:
 		s.method = strings.ToUpper(fn.Name())
+		s.urlExpr = args[0]
 		s.url = c.eval(args[0], en)
 		c.response(s, en)
 	case (funcIs(fn, "net/http", "Post") || methodIs(fn, "net/http", "Client", "Post")) && len(args) == 3:
 		s.method = http.MethodPost
+		s.urlExpr = args[0]
 		s.url = c.eval(args[0], en)
 		c.body(s, args[2], en)
 		c.response(s, en)
 	case (funcIs(fn, "net/http", "PostForm") || methodIs(fn, "net/http", "Client", "PostForm")) && len(args) == 2:
 		s.method = http.MethodPost
+		s.urlExpr = args[0]
 		s.url = c.eval(args[0], en)
 		c.form(s, args[1], en)
 		c.response(s, en)
 	case methodIs(fn, restyPkg, "Request", "Get", "Head", "Post", "Put", "Patch", "Delete", "Options") && len(args) == 1:
 		s.method = restyMethods[fn.Name()]
+		s.urlExpr = args[0]
 		s.url = c.eval(args[0], en)
 		c.restyChain(s, call, en)
 	case methodIs(fn, restyPkg, "Request", "Execute") && len(args) == 2:
 		c.setMethod(s, args[0], en)
+		s.urlExpr = args[1]
 		s.url = c.eval(args[1], en)
 		c.restyChain(s, call, en)
 	default:

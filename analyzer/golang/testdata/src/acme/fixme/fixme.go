@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 )
@@ -70,4 +71,15 @@ func Pseudonymize(company, apiKey, userID string) (*http.Response, error) {
 		return nil, err
 	}
 	return http.DefaultClient.Do(req)
+}
+
+// ActiveUsers lists the users still active, credentials in the format.
+func ActiveUsers(hc *http.Client, company, apiKey string) (*http.Response, error) {
+	return hc.Get(fmt.Sprintf("%s/api/v1/users?company=%s&apiKey=%s&deleted=%t", lmsHost, company, apiKey, false)) // want `v1 getUsers.*\[list-users-endpoint\]` `v1 credentials company and apiKey in the query.*\[v1-credentials\]` `query parameter deleted is removed.*\[list-users-deleted\]`
+}
+
+// AllUsers concatenates its credentials: the value follows the literal, so
+// there is no fix.
+func AllUsers(hc *http.Client, apiKey string) (*http.Response, error) {
+	return hc.Get(lmsHost + "/api/v1/users?company=acme&apiKey=" + apiKey) // want `v1 getUsers.*\[list-users-endpoint\]` `v1 credentials company and apiKey in the query.*\[v1-credentials\]`
 }

@@ -29,6 +29,8 @@ func (g *gen) fixed() {
 	g.python()
 	g.javascript()
 	g.markdown()
+	g.goClient()
+	g.pipelines()
 }
 
 // fill writes n filler lines of lang l.
@@ -205,5 +207,60 @@ func (g *gen) markdown() {
 	f.ln("```\n\nIf the user came from Workday, look them up by their Workday ID first:\n\n```")
 	f.plant("getUserByExternalId", `curl "https://acme.360learning.com/api/v1/users/getUserByExternalId/$WORKDAY_ID/workday?company=$COMPANY&apiKey=$API_KEY"`)
 	f.ln("```\n\nThe v2 equivalent is documented in the [migration guide](https://support.360learning.com/api-v2).")
+	f.close()
+}
+
+func (g *gen) goClient() {
+	goLang := langOf(".go")
+	g.small("services/lms-bridge/go.mod", "module acme.example/lms-bridge\n\ngo 1.22")
+	f := g.create("services/lms-bridge/internal/lms/client.go")
+	f.ln("package lms\n\nimport (\n\t\"context\"\n\t\"net/http\"\n\t\"net/url\"\n)\n")
+	f.ln("// Pseudonymize anonymizes a leaver's account.\nfunc (c *Client) Pseudonymize(ctx context.Context, email string) error {")
+	f.plant("pseudonymizeUser", `	req, err := http.NewRequestWithContext(ctx, http.MethodPut, "https://acme.360learning.com/api/v1/users/"+url.PathEscape(email)+"/pseudonymize?company="+c.company+"&apiKey="+c.apiKey, nil)`)
+	f.ln("\tif err != nil {\n\t\treturn err\n\t}\n\treturn c.do(req)\n}\n")
+	f.fill(goLang, 40)
+	f.close()
+}
+
+// pipelines plants shell calls inside YAML: a Kubernetes CronJob's args and
+// a CI job's run block.
+func (g *gen) pipelines() {
+	f := g.create("deploy/k8s/lms-group-cleanup.yaml")
+	f.ln(`apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: lms-group-cleanup
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: cleanup
+              image: curlimages/curl:8.8.0
+              command: ["/bin/sh", "-c"]
+              args:`)
+	f.plant("deleteUserFromGroup", `                - curl -fsS -X DELETE "https://acme.360learning.com/api/v1/groups/${GROUP_ID}/users/${LEAVER_EMAIL}?company=${LMS_COMPANY}&apiKey=${LMS_API_KEY}"`)
+	f.ln(`              envFrom:
+                - secretRef:
+                    name: lms-credentials`)
+	f.close()
+
+	f = g.create(".github/workflows/lms-export.yml")
+	f.ln(`name: Nightly LMS export
+on:
+  schedule:
+    - cron: "30 2 * * *"
+jobs:
+  export:
+    runs-on: ubuntu-latest
+    steps:
+      - name: Export users
+        run: |
+          set -euo pipefail`)
+	f.plant("getUsers", `          curl -fsS "https://acme.360learning.com/api/v1/users?company=${{ secrets.LMS_COMPANY }}&apiKey=${{ secrets.LMS_API_KEY }}" -o users.json`)
+	f.ln(`          jq length users.json`)
 	f.close()
 }

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/migaudit/migaudit/rules"
@@ -42,13 +43,49 @@ func (p *project) reject(abs string) {
 	p.mu.Unlock()
 }
 
+// add keeps a file's bases and pending calls until every file is read. Their
+// strings are copied: a reader's strings may share the memory of the whole
+// file's text, which must not outlive the file's processing.
 func (p *project) add(path string, bases []rules.Base, pending []rules.Pending, lines *rules.Lines) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.bases = append(p.bases, bases...)
+	for _, b := range bases {
+		b.Name, b.URL, b.File = strings.Clone(b.Name), cloneParts(b.URL), strings.Clone(b.File)
+		p.bases = append(p.bases, b)
+	}
 	for _, pc := range pending {
+		pc.Base = strings.Clone(pc.Base)
+		pc.Call = cloneCall(pc.Call)
 		p.pending = append(p.pending, pendingCall{p: pc, path: path, lines: lines})
 	}
+}
+
+func cloneCall(c rules.Call) rules.Call {
+	c.File, c.Reader, c.Method = strings.Clone(c.File), strings.Clone(c.Reader), strings.Clone(c.Method)
+	c.URL = cloneParts(c.URL)
+	c.Params, c.ResponseFields, c.ErrorCodes = cloneParams(c.Params), cloneParams(c.ResponseFields), cloneParams(c.ErrorCodes)
+	return c
+}
+
+func cloneParts(parts []rules.URLPart) []rules.URLPart {
+	out := make([]rules.URLPart, len(parts))
+	for i, u := range parts {
+		u.Lit, u.Hole = strings.Clone(u.Lit), strings.Clone(u.Hole)
+		out[i] = u
+	}
+	return out
+}
+
+func cloneParams(params []rules.Param) []rules.Param {
+	if params == nil {
+		return nil
+	}
+	out := make([]rules.Param, len(params))
+	for i, p := range params {
+		p.Name, p.Value = strings.Clone(p.Name), strings.Clone(p.Value)
+		out[i] = p
+	}
+	return out
 }
 
 // phase2Set is the second-phase prefilter of a project: literals that mark

@@ -253,11 +253,20 @@ func (w *worker) parse(abs string, src []byte, proj *project, set *phase2Set) {
 	}
 }
 
-// add locates findings and keeps them.
+// add locates findings and keeps them, with their own copies of the
+// strings that may come from the file's text.
 func (w *worker) add(path string, fs []rules.Finding, lines *rules.Lines) {
 	for i := range fs {
-		fs[i].Path = path
-		fs[i].Locate(lines)
+		f := &fs[i]
+		f.Path = path
+		f.Locate(lines)
+		f.Message = strings.Clone(f.Message)
+		if f.Fix != nil {
+			f.Fix.Message = strings.Clone(f.Fix.Message)
+			for k := range f.Fix.Edits {
+				f.Fix.Edits[k].NewText = strings.Clone(f.Fix.Edits[k].NewText)
+			}
+		}
 	}
 	w.findings = append(w.findings, fs...)
 }

@@ -253,6 +253,17 @@ func (c *checker) bodyOf(e ast.Expr) *types.Var {
 
 func (c *checker) indexAssign(n *ast.AssignStmt) {
 	if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+		// u += "?deleted=true": one more value, so u has no single one.
+		for i, l := range n.Lhs {
+			if v := c.varOf(l); v != nil && i < len(n.Rhs) {
+				if v.IsField() {
+					c.fieldVals[v] = append(c.fieldVals[v], n.Rhs[i])
+					c.fieldAssigned[v] = true
+				} else {
+					c.assigns[v] = append(c.assigns[v], n.Rhs[i])
+				}
+			}
+		}
 		return
 	}
 	if len(n.Rhs) == 1 && len(n.Lhs) > 1 {

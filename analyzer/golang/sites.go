@@ -243,12 +243,13 @@ func stripAddr(e ast.Expr) ast.Expr {
 
 // helperOf returns the summary of a helper function, from this package or a fact.
 func (c *checker) helperOf(fn *types.Func) *helperFact {
+	fn = fn.Origin() // a generic helper's instances share its summary
 	if h, ok := c.helpers[fn]; ok {
 		return h
 	}
 	if fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg {
 		var f helperFact
-		if c.pass.ImportObjectFact(fn.Origin(), &f) {
+		if c.pass.ImportObjectFact(fn, &f) {
 			return &f
 		}
 	}

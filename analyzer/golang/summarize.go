@@ -96,9 +96,6 @@ func (c *checker) summarize() {
 				if found != nil {
 					return false
 				}
-				if _, ok := n.(*ast.FuncLit); ok {
-					return false
-				}
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
 					return true

@@ -129,3 +129,35 @@ func PrimaryGroups(users []User) map[string]string {
 	}
 	return m
 }
+
+// retry runs a request builder until it succeeds, three times at most.
+func retry(send func() error) error {
+	var err error
+	for range 3 {
+		if err = send(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// deleteWithRetry removes something, retrying: the request is built in a
+// closure, so deleteWithRetry is a helper too.
+func (c *Client) deleteWithRetry(ctx context.Context, path string) error { // want deleteWithRetry:`helper DELETE https://acme.360learning.com/api/v1\{\$2\}`
+	return retry(func() error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodDelete, c.BaseURL+path, nil)
+		if err != nil {
+			return err
+		}
+		resp, err := c.http.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
+}
+
+// LeaveGroup takes a user out of a group.
+func (c *Client) LeaveGroup(ctx context.Context, groupID, email string) error {
+	return c.deleteWithRetry(ctx, "/groups/"+groupID+"/users/"+email) // want `v1 deleteUserFromGroup.*send a bearer token.*\[remove-user-role-endpoint\]`
+}

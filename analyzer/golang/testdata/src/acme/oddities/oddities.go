@@ -87,3 +87,11 @@ func Odd(args ...string) {
 	_, _ = http.Get(args[0])
 	_, _ = http.NewRequest(http.MethodGet, "/api/v1", nil)
 }
+
+// Steps appends to its URL: the value is not a single one, so it is not
+// taken for a call to /api/v1/users.
+func Steps(email string) (*http.Request, error) {
+	u := "https://acme.360learning.com/api/v1/users/"
+	u += email
+	return http.NewRequest(http.MethodPut, u, nil)
+}

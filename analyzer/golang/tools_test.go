@@ -20,6 +20,16 @@ import (
 	"github.com/migaudit/migaudit/analyzer/golang"
 )
 
+// Tools for working on the test data (not tests):
+//
+//	DUMP=acme/lms,acme/fixme go test -tags analysistest -modfile=… -run Dump -v
+//	DUMP=acme/lms,… WRITE=1 go test -tags analysistest -modfile=… -run WriteGolden
+//
+// The first prints every diagnostic with its fix; the second rewrites the
+// .golden files from the fixes, to be reviewed with git diff.
+
+// quiet is a testing.T whose Errorf is silent: analysistest.Run without its
+// `// want` checks.
 type quiet struct{ *testing.T }
 
 func (quiet) Errorf(string, ...any) {}

@@ -28,7 +28,27 @@
 // error codes it compares with them are checked against the guides too.
 //
 // Routes a program serves (http.HandleFunc, mux.Handle) are not calls and are
-// never reported.
+// never reported, nor are the request types of its handlers.
+//
+// A helper is a function whose request URL takes the path from one of its
+// parameters (c.baseURL + path, or the whole URL); its request is reported
+// where it is called, with the caller's arguments, and never inside it. A
+// URL whose own text already names an endpoint under /api/v1/ is reported
+// where it is built. A variable given more than one value (u += email, or
+// set in two branches) is an unknown, never a guess.
+//
+// # Flags
+//
+// -hosts adds host patterns (comma-separated, path.Match syntax such as
+// lms.acme.io or *.lms.acme.io) that serve 360Learning's API besides
+// *.360learning.com and *.360learning-dev.com. Under go vet the flag is
+// -migaudit.hosts.
+//
+// # Result
+//
+// The pass's result is a []rules.Finding: the package's findings located
+// (lines and columns) with their fixes as rules.Fix, for drivers that report
+// Go findings the way migaudit reports every other format.
 //
 // Suggested fixes cover only the mechanical request-side changes, one fix per
 // diagnostic: the json tag of a removed body field becomes `json:"-"`, the v1

@@ -153,7 +153,7 @@ func (c *checker) located(tf *token.File, fd rules.Finding, fixes []analysis.Sug
 		fd.Fix = fix
 	}
 	at := func(off int) (int, int) {
-		p := tf.Position(c.pos(tf, off))
+		p := tf.PositionFor(c.pos(tf, off), false) // the file's own lines, not //line directives
 		return p.Line, p.Column
 	}
 	fd.Line, fd.Column = at(fd.Span.Start)

@@ -81,7 +81,9 @@ func (w *worker) load(abs string, bp *[]byte) (src []byte, skip bool) {
 	}
 	buf := *bp
 	if int64(cap(buf)) < size+1 {
-		buf = make([]byte, 0, max(size+512, 64<<10))
+		// Grow geometrically: files come in every size, and each new
+		// largest one would otherwise mean a new buffer.
+		buf = make([]byte, 0, max(size+512, min(2*int64(cap(buf)), keptBuffer), 256<<10))
 	}
 	buf = buf[:0]
 	for {

@@ -1,10 +1,13 @@
 package golang
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/constant"
 	"go/types"
 	"reflect"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -167,6 +170,10 @@ func (c *checker) payload(s *site, e ast.Expr, en *env, depth int) {
 				return
 			}
 		}
+	}
+	if lit, ok := e.(*ast.BasicLit); ok {
+		s.params = append(s.params, c.jsonLiteralKeys(lit)...)
+		return
 	}
 	switch e := e.(type) {
 	case *ast.CallExpr:
@@ -344,4 +351,34 @@ func (c *checker) rawQuery(s *site, en *env) {
 			s.queryParam = sub.queryParam
 		}
 	}
+}
+
+// jsonLiteralKeys returns the top-level keys of a JSON object written as a
+// string literal (`{"primaryGroupId": "g1"}`), each at its quoted name when
+// the literal is raw, else at the literal.
+func (c *checker) jsonLiteralKeys(lit *ast.BasicLit) []pparam {
+	text, ok := c.constString(lit)
+	if !ok {
+		return nil
+	}
+	var obj map[string]json.RawMessage
+	if json.Unmarshal([]byte(text), &obj) != nil {
+		return nil
+	}
+	sp := c.span(lit)
+	raw := len(lit.Value) >= 2 && lit.Value[1:len(lit.Value)-1] == text
+	names := make([]string, 0, len(obj))
+	for k := range obj {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var out []pparam
+	for _, k := range names {
+		at := sp
+		if i := strings.Index(text, strconv.Quote(k)); raw && i >= 0 {
+			at = rules.Span{Start: sp.Start + 1 + i, End: sp.Start + 1 + i + len(strconv.Quote(k))}
+		}
+		out = append(out, pparam{Param: rules.Param{Name: k, In: rules.InBody, Span: at, NameSpan: at}})
+	}
+	return out
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"strings"
 )
 
 const apiRoot = "https://acme.360learning.com/api/v1"
@@ -107,4 +108,14 @@ func Health() (*http.Response, error) {
 // Local talks to a developer's mock of the v1 API.
 func Local() (*http.Response, error) {
 	return http.Get("http://localhost:8080/api/v1/users")
+}
+
+// RemoveFromTeam is the runbook's one-off: the body is a JSON literal.
+func RemoveFromTeam(hc *http.Client, email string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodDelete, apiRoot+"/groups/team-data/users/"+email, // want `v1 deleteUserFromGroup.*\[remove-user-role-endpoint\]`
+		strings.NewReader(`{"deleteFromPrivateSubgroups": true}`)) // want `body parameter deleteFromPrivateSubgroups is removed.*\[remove-user-role-delete-from-private-subgroups\]`
+	if err != nil {
+		return nil, err
+	}
+	return hc.Do(req)
 }

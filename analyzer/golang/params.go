@@ -26,6 +26,8 @@ type pparam struct {
 	// the tag's json value ("primaryGroupId,omitempty" with its quotes).
 	tag     *ast.BasicLit
 	tagName rules.Span
+	// helper names the helper that sends it, when the call's own code does not.
+	helper string
 }
 
 // constString returns the constant string value of e.

@@ -84,6 +84,9 @@ func (c *checker) report(s *site, f *ast.File) {
 	tf := c.pass.Fset.File(f.Pos())
 	fx := c.fixes(s, &call, findings, f)
 	for i, fd := range findings {
+		if note := c.whereSent(s, fd); note != "" {
+			fd.Message += note
+		}
 		d := analysis.Diagnostic{
 			Pos:      c.pos(tf, fd.Span.Start),
 			End:      c.pos(tf, fd.Span.End),
@@ -166,4 +169,19 @@ func (c *checker) located(tf *token.File, fd rules.Finding, fixes []analysis.Sug
 		}
 	}
 	return fd
+}
+
+// whereSent tells, for a finding about parameters a helper sends, which
+// helper to change: the call site cannot stop sending them.
+func (c *checker) whereSent(s *site, fd rules.Finding) string {
+	r := c.cat.Rule(fd.Rule)
+	if r == nil || (r.Kind != "auth" && r.Kind != "param-removed" && r.Kind != "param-moved") {
+		return ""
+	}
+	for _, p := range s.params {
+		if p.helper != "" && p.Span == fd.Span {
+			return " (sent by " + p.helper + " for every request: change it there)"
+		}
+	}
+	return ""
 }

@@ -300,7 +300,10 @@ func (c *checker) callHelper(s *site, h *helperFact, en *env) {
 	s.bearer = h.Bearer
 	for _, p := range h.Params {
 		sp := c.span(s.call.Fun)
-		s.params = append(s.params, pparam{Param: rules.Param{Name: p.Name, In: rules.Location(p.In), Span: sp, NameSpan: sp}})
+		s.params = append(s.params, pparam{
+			Param:  rules.Param{Name: p.Name, In: rules.Location(p.In), Span: sp, NameSpan: sp},
+			helper: c.text(s.call.Fun),
+		})
 	}
 	if a := arg(h.MethodParam); a != nil {
 		c.setMethod(s, a, en)

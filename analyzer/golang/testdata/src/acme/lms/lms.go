@@ -96,7 +96,7 @@ func (c *Client) put(ctx context.Context, path string, body, out any) error { //
 
 // PseudonymizeUser removes a deleted user's personal data.
 func (c *Client) PseudonymizeUser(ctx context.Context, email string) error {
-	return c.put(ctx, "/users/"+email+"/pseudonymize", nil, nil) // want `v1 pseudonymizeUser.*\[pseudonymize-user-endpoint\]` `v1 credentials.*\[v1-credentials\]`
+	return c.put(ctx, "/users/"+email+"/pseudonymize", nil, nil) // want `v1 pseudonymizeUser.*\[pseudonymize-user-endpoint\]` `v1 credentials.*sent by c.put.*\[v1-credentials\]`
 }
 
 // UpdateUser changes a user's profile.

@@ -50,29 +50,43 @@ rg -l api/v1/ "$TREE" >/dev/null || true
 MIG=("$OUT/migaudit" scan --format json --fail-on never "$TREE")
 RG=(rg -l api/v1/ "$TREE")
 
-# median_ms CMD...: runs CMD RUNS times, prints the median wall time in ms.
-median_ms() {
-	local times=() i s e
-	for ((i = 0; i < RUNS; i++)); do
-		s=$(date +%s%N)
+# run_once FILE CMD...: runs CMD, appends "wall_ms cpu_ms" to FILE (CPU time
+# is user + system, from /usr/bin/time when present).
+run_once() {
+	local file=$1 s e cpu=0
+	shift
+	s=$(date +%s%N)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -f "%U %S" -o "$OUT/.cpu" "$@" >/dev/null 2>&1 || true
+		cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$OUT/.cpu")
+	else
 		"$@" >/dev/null 2>&1 || true
-		e=$(date +%s%N)
-		times+=($(((e - s) / 1000000)))
-	done
-	printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'
+	fi
+	e=$(date +%s%N)
+	echo "$(((e - s) / 1000000)) $cpu" >>"$file"
 }
 
-echo "== time ($RUNS runs each)"
+# median FILE COLUMN: the median of a column of numbers.
+median() {
+	cut -d' ' -f"$2" "$1" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2)}'
+}
+
+# Runs alternate (rg, migaudit, rg, …) so that both see the same machine
+# load; hyperfine, when present, gives detailed statistics besides.
+echo "== time ($RUNS runs each, interleaved)"
+: >"$OUT/rg.times"
+: >"$OUT/migaudit.times"
+for ((i = 0; i < 2; i++)); do "${RG[@]}" >/dev/null; "${MIG[@]}" >/dev/null; done
+for ((i = 0; i < RUNS; i++)); do
+	run_once "$OUT/rg.times" "${RG[@]}"
+	run_once "$OUT/migaudit.times" "${MIG[@]}"
+done
+RG_MS=$(median "$OUT/rg.times" 1)
+MIG_MS=$(median "$OUT/migaudit.times" 1)
+RG_CPU=$(median "$OUT/rg.times" 2)
+MIG_CPU=$(median "$OUT/migaudit.times" 2)
 if [ "$HAVE_HYPERFINE" = 1 ]; then
-	hyperfine -N -w 2 -r "$RUNS" --export-json "$OUT/hyperfine.json" \
-		-n rg "${RG[*]}" -n migaudit "${MIG[*]}" >/dev/null
-	RG_MS=$(jq '.results[] | select(.command=="rg") | .median * 1000 | round' "$OUT/hyperfine.json")
-	MIG_MS=$(jq '.results[] | select(.command=="migaudit") | .median * 1000 | round' "$OUT/hyperfine.json")
-else
-	echo "(hyperfine unavailable: timing a loop of $RUNS runs)"
-	"${RG[@]}" >/dev/null; "${MIG[@]}" >/dev/null
-	RG_MS=$(median_ms "${RG[@]}")
-	MIG_MS=$(median_ms "${MIG[@]}")
+	hyperfine -N -w 2 -r "$RUNS" -n rg "${RG[*]}" -n migaudit "${MIG[*]}" 2>&1 | grep -E "Benchmark|Time" || true
 fi
 
 # peak_kb CMD...: peak resident set size in KiB.
@@ -98,10 +112,11 @@ RATIO=$(awk -v m="$MIG_MS" -v r="$RG_MS" 'BEGIN {printf "%.2f", m / r}')
 mib() { awk -v k="$1" 'BEGIN {if (k == "?") print "?"; else printf "%.1f", k / 1024}'; }
 echo
 echo "tree: $TREE ($(find "$TREE" -type f | wc -l) files, $SIZE MB; migaudit looked at ${FILES_SEEN:-?}); $(nproc) CPUs"
-printf '%-28s %12s %14s\n' "" "wall (median)" "peak RSS"
-printf '%-28s %10s ms %10s MiB\n' "rg -l api/v1/" "$RG_MS" "$(mib "$RG_KB")"
-printf '%-28s %10s ms %10s MiB\n' "migaudit scan --format json" "$MIG_MS" "$(mib "$MIG_KB")"
-printf '%-28s %12s\n' "ratio migaudit / rg" "${RATIO}x"
+CPU_RATIO=$(awk -v m="$MIG_CPU" -v r="$RG_CPU" 'BEGIN {if (r > 0) printf "%.2fx", m / r; else print "?"}')
+printf '%-28s %14s %14s %12s\n' "" "wall (median)" "CPU (median)" "peak RSS"
+printf '%-28s %11s ms %11s ms %8s MiB\n' "rg -l api/v1/" "$RG_MS" "$RG_CPU" "$(mib "$RG_KB")"
+printf '%-28s %11s ms %11s ms %8s MiB\n' "migaudit scan --format json" "$MIG_MS" "$MIG_CPU" "$(mib "$MIG_KB")"
+printf '%-28s %14s %14s\n' "ratio migaudit / rg" "${RATIO}x" "$CPU_RATIO"
 tail -n 1 "$OUT/check.txt"
 
 status=0

@@ -25,7 +25,8 @@ type Options struct {
 	// Include and Exclude are doublestar globs matched against paths
 	// relative to each root (slash-separated); a file must match an Include
 	// glob when there are any, and no Exclude glob. An Exclude glob that
-	// matches a directory prunes it.
+	// matches a directory prunes it. A root that is a file is read whatever
+	// the globs and ignore rules say.
 	Include, Exclude []string
 	// NoIgnore reads files .gitignore excludes; NoDefaultExcludes reads
 	// vendored trees (node_modules, vendor) too.

@@ -41,7 +41,7 @@ func (c *checker) queryCredEdits(s *site, f *ast.File) (edits []edit, n int, ok 
 		case *ast.ParenExpr:
 			return true
 		case *ast.BasicLit:
-			_, _, es, k, good := c.literalCredEditsArgs(x, nil)
+			_, es, k, good := c.literalCredEdits(x, nil)
 			if !good {
 				ok = false
 			}
@@ -53,22 +53,22 @@ func (c *checker) queryCredEdits(s *site, f *ast.File) (edits []edit, n int, ok 
 	return edits, n, ok
 }
 
-// literalCredEditsArgs rewrites the query of a raw string literal without
+// literalCredEdits rewrites the query of a raw string literal without
 // its credential pairs. verbArgs, for a Sprintf format, maps each verb's
 // offset in the literal's value to its argument; the arguments of removed
 // pairs are returned. good is false when a pair cannot be removed here.
-func (c *checker) literalCredEditsArgs(lit *ast.BasicLit, verbArgs map[int]int) (value string, removedArgs []int, edits []edit, n int, good bool) {
+func (c *checker) literalCredEdits(lit *ast.BasicLit, verbArgs map[int]int) (removedArgs []int, edits []edit, n int, good bool) {
 	if lit.Kind != token.STRING || len(lit.Value) < 2 {
-		return "", nil, nil, 0, true
+		return nil, nil, 0, true
 	}
 	raw := lit.Value[1 : len(lit.Value)-1]
 	if s, ok := c.constString(lit); !ok || s != raw {
-		return "", nil, nil, 0, !credQuery.MatchString(raw) // escapes: not rewritten
+		return nil, nil, 0, !credQuery.MatchString(raw) // escapes: not rewritten
 	}
 	q := strings.IndexByte(raw, '?')
 	if q < 0 {
 		// A literal continuing a query ("&apiKey=") is written some other way.
-		return raw, nil, nil, 0, !strings.Contains(strings.ToLower(raw), "apikey=") && !strings.Contains(raw, "company=")
+		return nil, nil, 0, !strings.Contains(strings.ToLower(raw), "apikey=") && !strings.Contains(raw, "company=")
 	}
 	end := len(raw)
 	if h := strings.IndexByte(raw[q:], '#'); h >= 0 {
@@ -85,7 +85,7 @@ func (c *checker) literalCredEditsArgs(lit *ast.BasicLit, verbArgs map[int]int) 
 			continue
 		}
 		if end == len(raw) && segStart+len(seg) == len(raw) && val == "" && verbArgs == nil {
-			return raw, nil, nil, 0, false // its value follows the literal
+			return nil, nil, 0, false // its value follows the literal
 		}
 		n++
 		for off, arg := range verbArgs {
@@ -93,10 +93,9 @@ func (c *checker) literalCredEditsArgs(lit *ast.BasicLit, verbArgs map[int]int) 
 				removedArgs = append(removedArgs, arg)
 			}
 		}
-		// Verbs in a kept value must not straddle: a pair is whole in the format.
 	}
 	if n == 0 {
-		return raw, nil, nil, 0, true
+		return nil, nil, 0, true
 	}
 	query := ""
 	if len(kept) > 0 {
@@ -104,7 +103,7 @@ func (c *checker) literalCredEditsArgs(lit *ast.BasicLit, verbArgs map[int]int) 
 	}
 	sp := c.span(lit)
 	at := rules.Span{Start: sp.Start + 1 + q, End: sp.Start + 1 + end}
-	return raw, removedArgs, []edit{{span: at, text: query}}, n, true
+	return removedArgs, []edit{{span: at, text: query}}, n, true
 }
 
 // sprintfCredEdits removes credential pairs from a Sprintf format and the
@@ -142,7 +141,7 @@ func (c *checker) sprintfCredEdits(call *ast.CallExpr) ([]edit, int, bool) {
 	if arg != len(call.Args) || call.Ellipsis.IsValid() {
 		return nil, 0, false
 	}
-	_, removed, edits, n, good := c.literalCredEditsArgs(lit, verbArgs)
+	removed, edits, n, good := c.literalCredEdits(lit, verbArgs)
 	if !good || n == 0 {
 		return nil, n, good
 	}

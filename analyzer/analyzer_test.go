@@ -369,6 +369,26 @@ func TestCancel(t *testing.T) {
 	}
 }
 
+func TestCancelDuringScan(t *testing.T) {
+	lineReaders(t)
+	files := map[string]string{}
+	for i := range 100 {
+		files[fmt.Sprintf("f%03d.txt", i)] = listUsers
+	}
+	root := tree(t, files)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	reads := 0
+	t.Cleanup(analyzer.OnTextRead(func(string) { reads++; cancel() }))
+	_, err := analyzer.Run(ctx, []string{root}, analyzer.Options{Catalog: catalog, Jobs: 1})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if reads != 1 {
+		t.Errorf("%d files read after the scan was cancelled on the first", reads-1)
+	}
+}
+
 func TestJobsAndDeterminism(t *testing.T) {
 	lineReaders(t)
 	files := map[string]string{}

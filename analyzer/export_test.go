@@ -119,3 +119,15 @@ func lineRead(file string, src []byte, base int) (*rules.Found, error) {
 	}
 	return f, nil
 }
+
+// OnTextRead calls f before each whole-file text read, and returns a
+// function restoring the reader.
+func OnTextRead(f func(file string)) (restore func()) {
+	saved := readers
+	inner := readers.textRead
+	readers.textRead = func(file string, src []byte) (*rules.Found, error) {
+		f(file)
+		return inner(file, src)
+	}
+	return func() { readers = saved }
+}

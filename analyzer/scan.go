@@ -144,6 +144,10 @@ func (s *scan) runQueue(q *queue) []*worker {
 				if !ok {
 					return
 				}
+				if s.ctx.Err() != nil {
+					q.done() // cancelled: drain without work
+					continue
+				}
 				if j.isDir {
 					w.walkDir(q, j)
 				} else {

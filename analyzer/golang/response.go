@@ -3,6 +3,7 @@ package golang
 import (
 	"go/ast"
 	"go/types"
+	"sort"
 
 	"github.com/migaudit/migaudit/rules"
 )
@@ -150,6 +151,11 @@ func (c *checker) readsIn(sh *respShape, file *ast.File) (fields, codes []rules.
 		code, _ := c.constString(cmp[1])
 		codes = append(codes, rules.Param{Name: code, In: rules.InBody, Span: c.span(cmp[1]), NameSpan: c.span(cmp[1])})
 	}
+	bySpan := func(ps []rules.Param) {
+		sort.Slice(ps, func(i, j int) bool { return ps[i].Span.Start < ps[j].Span.Start })
+	}
+	bySpan(fields)
+	bySpan(codes)
 	return fields, codes
 }
 

@@ -137,8 +137,9 @@ func (c *checker) requestVar(s *site, en *env) {
 	c.rawQuery(s, en) // req.URL.RawQuery = q.Encode()
 	// resp, err := client.Do(req)
 	for call, vars := range c.lhs {
-		fn := c.callee(call)
-		if !methodIs(fn, "net/http", "Client", "Do") || len(call.Args) != 1 || c.varOf(call.Args[0]) != s.reqVar {
+		// client.Do(req), whatever the client: *http.Client or an interface.
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Do" || len(call.Args) != 1 || c.varOf(call.Args[0]) != s.reqVar {
 			continue
 		}
 		if len(vars) > 0 && vars[0] != nil {

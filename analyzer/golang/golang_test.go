@@ -1,9 +1,3 @@
-//go:build analysistest
-
-// The analysistest tests need golang.org/x/mod and golang.org/x/sync in
-// go.sum (go get golang.org/x/tools/go/analysis/analysistest@v0.52.0);
-// until then run them with -tags analysistest and a -modfile that has them.
-
 package golang_test
 
 import (

@@ -1,9 +1,3 @@
-//go:build analysistest
-
-// The analysistest tests need golang.org/x/mod and golang.org/x/sync in
-// go.sum (go get golang.org/x/tools/go/analysis/analysistest@v0.52.0);
-// until then run them with -tags analysistest and a -modfile that has them.
-
 package golang_test
 
 import (
@@ -22,8 +16,8 @@ import (
 
 // Tools for working on the test data (not tests):
 //
-//	DUMP=acme/lms,acme/fixme go test -tags analysistest -modfile=… -run Dump -v
-//	DUMP=acme/lms,… WRITE=1 go test -tags analysistest -modfile=… -run WriteGolden
+//	DUMP=acme/lms,acme/fixme go test -run Dump -v
+//	DUMP=acme/lms,… WRITE=1 go test -run WriteGolden
 //
 // The first prints every diagnostic with its fix; the second rewrites the
 // .golden files from the fixes, to be reviewed with git diff.

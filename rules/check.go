@@ -222,7 +222,12 @@ func (c *Catalog) mapped(fs *findings, call *Call, u *parsedURL, op *Operation, 
 				if p.Name != r.Param || !inMatches(r.In, p.In) {
 					continue
 				}
-				fs.add(r, op.Name, p.Span, fmt.Sprintf("%s. %s", r.Title, firstSentenceAfterColon(r.Text)))
+				// The finding sits on the name, where a reader looks for it.
+				at := p.NameSpan
+				if at.IsZero() {
+					at = p.Span
+				}
+				fs.add(r, op.Name, at, fmt.Sprintf("%s. %s", r.Title, firstSentenceAfterColon(r.Text)))
 			}
 		case "property-removed", "property-renamed", "response":
 			props := r.Properties

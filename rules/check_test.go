@@ -288,3 +288,13 @@ func TestResolveChainedBase(t *testing.T) {
 		t.Errorf("chained base: %v", texts)
 	}
 }
+
+func TestRemovedParamSitsOnItsName(t *testing.T) {
+	c := mustDefault(t)
+	call := lit("GET", "https://acme.360learning.com/api/v1/users")
+	call.Params = []Param{{Name: "deleted", In: InQuery, Span: Span{100, 130}, NameSpan: Span{112, 119}}}
+	fs := c.Check(call, nil)
+	if len(fs) != 2 || fs[1].Span != (Span{112, 119}) {
+		t.Errorf("removed param finding: %+v", fs)
+	}
+}

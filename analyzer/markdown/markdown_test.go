@@ -90,7 +90,7 @@ func TestRunbookFindings(t *testing.T) {
 		"list-users-endpoint@13:21",
 		"pseudonymize-user-endpoint@3:42",
 		"update-user-endpoint@8:16",
-		"update-user-password@8:74",
+		"update-user-password@8:75",
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("findings\n got %v\nwant %v", got, want)

@@ -391,6 +391,7 @@ func ratio(a, b int) float64 {
 
 type scores struct {
 	byFormat     map[string]*tally
+	byKind       map[string]*tally
 	misses       []string
 	extras       []string
 	wrongOp      []string
@@ -422,16 +423,18 @@ func (s *scores) total() tally {
 // right line with the wrong operation is a miss and an extra; it is also
 // counted apart, to tell "found but misnamed" from "not found".
 func score(expected []label, got map[label]int) *scores {
-	s := &scores{byFormat: map[string]*tally{}}
+	s := &scores{byFormat: map[string]*tally{}, byKind: map[string]*tally{"call": {}, "param": {}}}
 	want := map[label]int{}
 	for _, l := range expected {
 		want[l]++
 		s.tallyFor(l.Path).expected++
+		s.byKind[l.Kind].expected++
 	}
 	left := map[label]int{}
 	for l, n := range got {
 		left[l] = n
 		s.tallyFor(l.Path).reported += n
+		s.byKind[l.Kind].reported += n
 	}
 	callsAt := map[site][]string{}
 	for l, n := range got {
@@ -458,6 +461,7 @@ func score(expected []label, got map[label]int) *scores {
 			if left[l] > 0 {
 				left[l]--
 				c.matched++
+				s.byKind[l.Kind].matched++
 				continue
 			}
 			s.misses = append(s.misses, l.String())
@@ -489,7 +493,12 @@ func (s *scores) table() string {
 	for _, n := range names {
 		row(n, *s.byFormat[n])
 	}
-	row("ALL", s.total())
+	all := s.total()
+	row("ALL", all)
+	calls := *s.byKind["call"]
+	calls.callsAtLine, calls.callsRightOp = all.callsAtLine, all.callsRightOp
+	row("  calls", calls)
+	row("  params", *s.byKind["param"])
 	b.WriteString("(call op ok: expected calls found at their line with the right operation / all found at their line)\n")
 	return b.String()
 }

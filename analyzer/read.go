@@ -229,6 +229,12 @@ func (w *worker) parse(abs string, src []byte, proj *project, set *phase2Set) {
 		w.errorf(abs, "invalid UTF-8 at line %d", invalidLine(src))
 		return
 	}
+	if sups := rules.FindSuppressions(src); sups != nil {
+		if w.suppressions == nil {
+			w.suppressions = map[string][]rules.Suppression{}
+		}
+		w.suppressions[path] = sups
+	}
 	found, errs := dispatch(path, src, w.s.opt.SkipGo, set)
 	for _, e := range errs {
 		w.errors = append(w.errors, FileError{Path: path, Message: e})

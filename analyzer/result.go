@@ -17,6 +17,12 @@ func (s *scan) result(ws []*worker) *Result {
 		span       rules.Span
 	}
 	seen := map[key]bool{}
+	sups := map[string][]rules.Suppression{}
+	for _, w := range ws {
+		for path, s := range w.suppressions {
+			sups[path] = s
+		}
+	}
 	for _, w := range ws {
 		r.Files += w.files
 		r.Candidates += w.candidates
@@ -29,6 +35,9 @@ func (s *scan) result(ws []*worker) *Result {
 			r.Findings = append(r.Findings, f)
 		}
 		r.Errors = append(r.Errors, w.errors...)
+	}
+	if len(sups) > 0 {
+		r.Findings = s.suppress(r.Findings, sups)
 	}
 	slices.SortFunc(r.Findings, func(a, b rules.Finding) int {
 		return cmp.Or(
@@ -45,4 +54,21 @@ func (s *scan) result(ws []*worker) *Result {
 	})
 	r.Errors = slices.Compact(r.Errors)
 	return r
+}
+
+// suppress applies each file's migaudit:ignore directives to its findings.
+func (s *scan) suppress(fs []rules.Finding, sups map[string][]rules.Suppression) []rules.Finding {
+	byPath := map[string][]rules.Finding{}
+	var out []rules.Finding
+	for _, f := range fs {
+		if _, ok := sups[f.Path]; ok {
+			byPath[f.Path] = append(byPath[f.Path], f)
+		} else {
+			out = append(out, f)
+		}
+	}
+	for path, list := range sups {
+		out = append(out, s.opt.Catalog.Suppress(path, list, byPath[path])...)
+	}
+	return out
 }

@@ -44,9 +44,12 @@ type worker struct {
 	errors     []FileError
 	files      int
 	candidates int
-	comps      []string // scratch
-	batch      []job    // scratch: a directory's entries, queued at once
-	buf        []byte   // the read buffer, reused from file to file
+	// suppressions holds the migaudit:ignore directives of the files read,
+	// applied once every finding (cross-file ones too) is in.
+	suppressions map[string][]rules.Suppression
+	comps        []string // scratch
+	batch        []job    // scratch: a directory's entries, queued at once
+	buf          []byte   // the read buffer, reused from file to file
 }
 
 func newScan(ctx context.Context, roots []string, opt Options) (*scan, error) {

@@ -273,22 +273,6 @@ func TestBaseKey(t *testing.T) {
 	}
 }
 
-func TestResolveChainedBase(t *testing.T) {
-	bases := []Base{
-		{Name: "", URL: []URLPart{{Hole: "config.lmsBaseUrl"}}, File: "client.ts"},
-		{Name: "lmsBaseUrl", URL: []URLPart{{Lit: "https://acme.360learning.com/api/v1"}}, File: "config.ts"},
-	}
-	p := Pending{Call: Call{Method: "PUT", URL: []URLPart{{Lit: "/users/", Span: Span{5, 12}}, {Hole: "id"}}}}
-	out := Resolve([]Pending{p}, bases)
-	var texts []string
-	for _, c := range out[0] {
-		texts = append(texts, c.URLText())
-	}
-	if len(texts) != 1 || texts[0] != "https://acme.360learning.com/api/v1/users/{id}" {
-		t.Errorf("chained base: %v", texts)
-	}
-}
-
 func TestRemovedParamSitsOnItsName(t *testing.T) {
 	c := mustDefault(t)
 	call := lit("GET", "https://acme.360learning.com/api/v1/users")

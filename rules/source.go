@@ -120,7 +120,6 @@ func BaseKey(expr string) string {
 // first URL part, standing for the base, replaced by the base's parts placed
 // at that part's span); a pending call no base fits has none.
 func Resolve(pending []Pending, bases []Base) [][]Call {
-	bases = expandBases(bases)
 	out := make([][]Call, len(pending))
 	for i, p := range pending {
 		key := BaseKey(p.Base)
@@ -135,42 +134,6 @@ func Resolve(pending []Pending, bases []Base) [][]Call {
 			}
 			seen[text] = true
 			out[i] = append(out[i], complete(p, b))
-		}
-	}
-	return out
-}
-
-// expandBases completes bases that start from another base by name (a
-// client's default base set from config.lmsBaseUrl, defined elsewhere), a few
-// levels deep; a base that cannot be completed is kept as it is.
-func expandBases(bases []Base) []Base {
-	out := bases
-	for depth := 0; depth < 3; depth++ {
-		var next []Base
-		changed := false
-		for _, b := range out {
-			if len(b.URL) == 0 || b.URL[0].Hole == "" {
-				next = append(next, b)
-				continue
-			}
-			key := BaseKey(b.URL[0].Hole)
-			found := false
-			for _, o := range out {
-				if o.Name == "" || BaseKey(o.Name) != key || len(o.URL) == 0 || o.URL[0].Hole != "" {
-					continue
-				}
-				nb := b
-				nb.URL = append(append([]URLPart(nil), o.URL...), b.URL[1:]...)
-				next = append(next, nb)
-				found, changed = true, true
-			}
-			if !found {
-				next = append(next, b)
-			}
-		}
-		out = next
-		if !changed {
-			break
 		}
 	}
 	return out

@@ -8,32 +8,51 @@ import (
 // directive is the marker of a suppression comment.
 const directive = "migaudit:ignore"
 
-type suppression struct {
-	line, col int // where the directive is written (1-based)
-	span      Span
-	rules     []string
-	reason    string
-	target    int // the line it silences
-	used      bool
+// Suppression is one "migaudit:ignore" directive of a file.
+type Suppression struct {
+	// Line and Column locate the directive; EndLine and EndColumn its end.
+	Line, Column, EndLine, EndColumn int
+	Rules                            []string
+	Reason                           string
+	// Target is the line the directive silences.
+	Target int
+	span   Span
+	used   bool
 }
 
-// Suppress applies the file's "migaudit:ignore RULE[,RULE] reason" directives
-// to its findings (which must be located): a directive silences the findings of
-// the named rules (or * for all) on its own line, or, when it stands alone on
-// its line, on the next line that is not blank. It returns the findings kept,
-// plus a finding for every directive that gives no reason (which then
-// silences nothing) and for every directive that silenced nothing.
-func (c *Catalog) Suppress(file string, src []byte, fs []Finding) []Finding {
+// FindSuppressions returns the "migaudit:ignore RULE[,RULE] reason"
+// directives of src, or nil when it has none. A directive silences the
+// findings of the named rules (or * for all) on its own line or, when it
+// stands alone on its line, on the next line that is not blank.
+func FindSuppressions(src []byte) []Suppression {
 	if !bytes.Contains(src, []byte(directive)) {
-		return fs
+		return nil
 	}
 	sups := parseSuppressions(src)
+	lines := NewLines(src)
+	for i := range sups {
+		s := &sups[i]
+		s.Line, s.Column = lines.Position(s.span.Start)
+		s.EndLine, s.EndColumn = lines.Position(s.span.End)
+	}
+	return sups
+}
+
+// Suppress applies the directives of the file at path to its findings
+// (located ones): it returns the findings kept, plus one for every directive
+// that gives no reason (it then silences nothing) and for every directive
+// that silenced nothing.
+func (c *Catalog) Suppress(path string, sups []Suppression, fs []Finding) []Finding {
+	if len(sups) == 0 {
+		return fs
+	}
+	sups = append([]Suppression(nil), sups...)
 	var kept []Finding
 	for _, f := range fs {
 		silenced := false
 		for i := range sups {
 			s := &sups[i]
-			if s.reason == "" || s.target != f.Line || !s.names(f.Rule) {
+			if s.Reason == "" || s.Target != f.Line || !s.names(f.Rule) {
 				continue
 			}
 			s.used, silenced = true, true
@@ -42,30 +61,30 @@ func (c *Catalog) Suppress(file string, src []byte, fs []Finding) []Finding {
 			kept = append(kept, f)
 		}
 	}
-	lines := NewLines(src)
 	for _, s := range sups {
 		var r *Rule
 		var msg string
 		switch {
-		case s.reason == "":
+		case s.Reason == "":
 			r = c.Rule("ignore-needs-reason")
-			msg = "migaudit:ignore " + strings.Join(s.rules, ",") + " gives no reason, so it silences nothing: say why the call may stay"
+			msg = "migaudit:ignore " + strings.Join(s.Rules, ",") + " gives no reason, so it silences nothing: say why the call may stay"
 		case !s.used:
 			r = c.Rule("ignore-unused")
-			msg = "migaudit:ignore " + strings.Join(s.rules, ",") + " silences nothing on this line or the next: remove it or move it to the call"
+			msg = "migaudit:ignore " + strings.Join(s.Rules, ",") + " silences nothing on this line or the next: remove it or move it to the call"
 		}
 		if r == nil {
 			continue
 		}
-		f := Finding{Rule: r.ID, Severity: r.Severity, Path: file, Message: msg, Span: s.span}
-		f.Locate(lines)
-		kept = append(kept, f)
+		kept = append(kept, Finding{
+			Rule: r.ID, Severity: r.Severity, Path: path, Message: msg, Span: s.span,
+			Line: s.Line, Column: s.Column, EndLine: s.EndLine, EndColumn: s.EndColumn,
+		})
 	}
 	return kept
 }
 
-func (s *suppression) names(rule string) bool {
-	for _, r := range s.rules {
+func (s *Suppression) names(rule string) bool {
+	for _, r := range s.Rules {
 		if r == "*" || r == rule {
 			return true
 		}
@@ -73,8 +92,8 @@ func (s *suppression) names(rule string) bool {
 	return false
 }
 
-func parseSuppressions(src []byte) []suppression {
-	var out []suppression
+func parseSuppressions(src []byte) []Suppression {
+	var out []Suppression
 	lineStarts := []int{0}
 	for i, b := range src {
 		if b == '\n' {
@@ -101,26 +120,25 @@ func parseSuppressions(src []byte) []suppression {
 			rest = strings.TrimSpace(strings.TrimSuffix(rest, closer))
 		}
 		names, reason, _ := strings.Cut(rest, " ")
-		s := suppression{
-			line: n, col: i + 1,
+		s := Suppression{
 			span:   Span{lineStarts[n-1] + i, lineStarts[n-1] + len(text)},
-			reason: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(reason), "--")),
-			target: n,
+			Reason: strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(reason), "--")),
+			Target: n,
 		}
 		for _, r := range strings.Split(names, ",") {
 			if r = strings.TrimSpace(r); r != "" {
-				s.rules = append(s.rules, r)
+				s.Rules = append(s.Rules, r)
 			}
 		}
-		if len(s.rules) == 0 {
-			s.reason = ""
+		if len(s.Rules) == 0 {
+			s.Reason = ""
 		}
 		// A directive alone on its line (only comment markers before it)
 		// silences the next line that is not blank.
 		if strings.Trim(string(text[:i]), " \t/#*;-<!'\"rem") == "" {
 			for m := n + 1; m <= len(lineStarts); m++ {
 				if len(bytes.TrimSpace(lineText(m))) > 0 {
-					s.target = m
+					s.Target = m
 					break
 				}
 			}

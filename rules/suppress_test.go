@@ -30,7 +30,7 @@ func TestSuppress(t *testing.T) {
 		at(7, "list-users-endpoint"), // directive without reason: kept
 		at(10, "list-users-endpoint"),
 	}
-	got := c.Suppress("x.sh", []byte(src), fs)
+	got := c.Suppress("x.sh", FindSuppressions([]byte(src)), fs)
 	var summary []string
 	for _, f := range got {
 		summary = append(summary, f.Rule+"@"+itoa(f.Line))
@@ -43,7 +43,7 @@ func TestSuppress(t *testing.T) {
 		t.Errorf("unused directive finding: %+v", f)
 	}
 	// A file without directives is returned as is.
-	if got := c.Suppress("y.sh", []byte("curl x"), fs); len(got) != len(fs) {
+	if got := c.Suppress("y.sh", FindSuppressions([]byte("curl x")), fs); len(got) != len(fs) {
 		t.Errorf("no directives: %v", got)
 	}
 }

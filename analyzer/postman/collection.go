@@ -132,9 +132,11 @@ func (w *walker) request(item, req *node, sc scope) {
 	call.Params = append(call.Params, w.auth(sc.auth, &call)...)
 	if base, ok := pendingBase(call.URL); ok {
 		call.URL = splitLead(call.URL)
+		anchor(call.URL, u.start)
 		w.found.Pending = append(w.found.Pending, rules.Pending{Call: call, Base: base})
 		return
 	}
+	anchor(call.URL, u.start)
 	w.found.Calls = append(w.found.Calls, call)
 }
 

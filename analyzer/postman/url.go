@@ -12,6 +12,10 @@ import (
 type urlResult struct {
 	parts  []rules.URLPart
 	params []rules.Param
+	// start is where a URL built from pieces starts: the url object, whose
+	// first line is where a reader looks for the call; 0 for a string URL or
+	// url.raw, whose parts are exact.
+	start int
 }
 
 // rng is a half-open range of byte indexes in a decoded string.
@@ -73,7 +77,7 @@ func (w *walker) url(n *node, vars map[string]string) urlResult {
 
 // urlFromPieces builds a URL from url.protocol, host, port and path.
 func (w *walker) urlFromPieces(n *node, vars map[string]string) urlResult {
-	var r urlResult
+	r := urlResult{start: n.span.Start}
 	if p := n.get("protocol"); p != nil && p.kind == kString && p.str != "" {
 		r.parts = append(r.parts, rules.URLPart{Lit: p.str + "://", Span: p.span})
 	}
@@ -320,6 +324,18 @@ func pendingBase(parts []rules.URLPart) (string, bool) {
 		return "", false
 	}
 	return name, true
+}
+
+// anchor makes the first part's span start at start (the url object a URL
+// built from pieces comes from), so that findings about the call sit on the
+// line of "url": { rather than on the host element below it. The part is no
+// longer byte for byte the file text at its span, so it stops being Raw.
+func anchor(parts []rules.URLPart, start int) {
+	if len(parts) == 0 || start <= 0 || parts[0].Span.Start <= start {
+		return
+	}
+	parts[0].Span.Start = start
+	parts[0].Raw = false
 }
 
 // splitLead splits the first part so that the {{variable}} a pending call

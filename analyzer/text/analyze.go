@@ -32,8 +32,10 @@ type analysis struct {
 
 // def is a name given a URL in the file.
 type def struct {
-	name  string
-	key   string
+	name string
+	key  string
+	// path is a nested object key's dotted path (config.lms.baseURL).
+	path  string
 	at    int // token index of the value's start
 	value *expr
 	// deflt marks a client's default base (axios baseURL, base_uri, …);

@@ -80,6 +80,9 @@ func (a *analysis) callAt(p int) *call {
 		return nil
 	}
 	nt := p - 1
+	if lt := a.typeArgsStart(nt); lt > 0 {
+		nt = lt - 1 // lms.get<User[]>(…), GetFromJsonAsync<User>(…)
+	}
 	if toks[nt].kind != kIdent {
 		return nil
 	}
@@ -95,6 +98,51 @@ func (a *analysis) callAt(p int) *call {
 		c.receiver = a.text(cf, nt-1)
 	}
 	return c
+}
+
+// maxTypeArgs bounds how many tokens a generic type argument list may
+// span, keeping the backward scan constant-time.
+const maxTypeArgs = 24
+
+// typeArgsStart returns the '<' of the generic type argument list that ends
+// at token gt ('>' or '>>') right before a call's '(' in the languages that
+// have them, else -1.
+func (a *analysis) typeArgsStart(gt int) int {
+	toks := a.toks
+	if !(a.fam.js() || a.fam.csharp || a.fam == famJava || a.fam.kotlin) || gt < 2 || toks[gt].kind != kPunct {
+		return -1
+	}
+	depth := 0
+	for k := gt; k > 0 && gt-k <= maxTypeArgs; k-- {
+		t := &toks[k]
+		if t.kind == kIdent {
+			continue
+		}
+		if t.kind != kPunct {
+			return -1
+		}
+		switch t.text {
+		case ">":
+			depth++
+		case ">>":
+			depth += 2
+		case "<":
+			depth--
+			if depth == 0 {
+				if toks[k-1].kind == kIdent {
+					return k
+				}
+				return -1
+			}
+		case ".", ",", "[", "]", "|", "&", "?", "{", "}", ":", ";":
+			if t.text == ";" && !a.fam.js() {
+				return -1
+			}
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // parenlessCall finds the command a value at from is an argument of in

@@ -20,8 +20,8 @@ func TestCrossFileCompletion(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cf.Bases) != 1 || cf.Bases[0].Name != "lmsBaseUrl" {
-		t.Fatalf("config bases = %+v, want one named lmsBaseUrl", cf.Bases)
+	if len(cf.Bases) != 1 || cf.Bases[0].Name != "config.lmsBaseUrl" {
+		t.Fatalf("config bases = %+v, want one named config.lmsBaseUrl (its dotted path)", cf.Bases)
 	}
 	if len(sf.Calls) != 0 || len(sf.Pending) != 1 || sf.Pending[0].Base != "config.lmsBaseUrl" {
 		t.Fatalf("service: calls %+v, pending %+v; want one call pending config.lmsBaseUrl", sf.Calls, sf.Pending)

@@ -113,12 +113,46 @@ func (a *analysis) assignment(e *expr) {
 		return // a request's url, not a definition
 	}
 	d := &def{name: name, key: key, at: from, value: e}
+	if kind == "key" {
+		d.path = a.keyPath(name, at)
+	}
 	if defaultKeys[key] && (kind == "call" || a.parent[at] >= 0 && a.insideCall(at) || strings.EqualFold(key, "baseaddress")) || a.faradayURL(at) {
 		d.deflt = true
 		d.owner = a.ownerOf(at, name)
 	}
 	e.def = d
 	a.addDef(d)
+}
+
+// maxKeyDepth bounds how many enclosing object literals a key's dotted
+// path names.
+const maxKeyDepth = 6
+
+// keyPath returns the dotted path of an object key through the object
+// literals enclosing it (config = { lms: { baseURL: … } } gives
+// "config.lms.baseURL"), so that bases defined under different keys keep
+// apart; name alone when the key is not nested.
+func (a *analysis) keyPath(name string, at int) string {
+	path := name
+	for n := 0; n < maxKeyDepth; n++ {
+		p := a.parent[at]
+		if p < 0 || !(a.toks[p].is("{") || a.toks[p].is("[") && (a.fam.php || a.fam.ruby)) {
+			break
+		}
+		if p > 0 && a.toks[p-1].is("@") {
+			p-- // PowerShell @{ … }
+		}
+		outer, kind, nf := a.nameBefore(p)
+		if outer == "" || kind == "call" {
+			break
+		}
+		path = strings.Trim(outer, "'\":$@") + "." + path
+		if kind != "key" {
+			break
+		}
+		at = nf
+	}
+	return path
 }
 
 func (a *analysis) addDef(d *def) {

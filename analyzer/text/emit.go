@@ -22,6 +22,9 @@ func (a *analysis) classify(e *expr) {
 	if d := e.def; d != nil && !ev.http {
 		if isBase(shapeOf(e.resolved)) {
 			name := d.name
+			if d.path != "" {
+				name = d.path
+			}
 			if d.deflt {
 				name = ""
 			}
@@ -40,6 +43,9 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 	s := shapeOf(items)
 	switch {
 	case s.v1 && s.segs:
+		if ev.http && a.foreignDefault(items, ev.receiver, at) {
+			return // a host-less path under another host's client
+		}
 		a.found.Calls = append(a.found.Calls, a.newCall(items, ev))
 	case s.lead:
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: items[0].hole, Call: a.newCall(items, ev)})
@@ -53,6 +59,43 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 		}
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: "", Call: a.newCall(items, ev)})
 	}
+}
+
+// foreignDefault reports whether a host-less URL ("/api/v1/users") is
+// called on a client whose default base, defined in the same file and
+// class, is a host other than 360Learning's (an intranet that happens to
+// version its API /api/v1 too).
+func (a *analysis) foreignDefault(items []item, receiver string, at int) bool {
+	if len(items) == 0 || items[0].isHole() || !strings.HasPrefix(items[0].lit, "/") {
+		return false
+	}
+	d := a.defaultFor(receiver, at)
+	if d == nil || d.value == nil || !(receiver != "" && d.owner == receiver || d.at <= at && !a.classBetween(d.at, at)) {
+		return false
+	}
+	base := d.value.resolved
+	if len(base) == 0 || base[0].isHole() {
+		return false
+	}
+	t := strings.ToLower(urlText(base))
+	i := strings.Index(t, "://")
+	if i < 0 {
+		return false
+	}
+	host := t[i+3:]
+	if j := strings.IndexAny(host, "/?#"); j >= 0 {
+		host = host[:j]
+	}
+	// only a host written out in full is known not to be 360Learning's
+	return host != "" && !strings.ContainsAny(host, "\x00{}$%<>") && !strings.Contains(host, "360learning")
+}
+
+// classBetween reports whether a class declaration starts between tokens
+// from and to.
+func (a *analysis) classBetween(from, to int) bool {
+	pos := a.byName["class"]
+	k := sort.SearchInts(pos, from)
+	return k < len(pos) && pos[k] < to
 }
 
 // joinBase prefixes a relative path with a base placed at the path's start.

@@ -110,7 +110,7 @@ func TestShapes(t *testing.T) {
 			"pending($BaseUri) PUT {$BaseUri}/users/{$Email} password@body"},
 		{"axios default base from a config object", "client.ts",
 			"const config = { lmsBaseUrl: 'https://acme.360learning.com/api/v1' };\nconst http = axios.create({ baseURL: config.lmsBaseUrl });\nhttp.delete(`/groups/${g}/users/${e}`);",
-			"DELETE https://acme.360learning.com/api/v1/groups/{g}/users/{e}\nbase() https://acme.360learning.com/api/v1\nbase(lmsBaseUrl) https://acme.360learning.com/api/v1"},
+			"DELETE https://acme.360learning.com/api/v1/groups/{g}/users/{e}\nbase() https://acme.360learning.com/api/v1\nbase(config.lmsBaseUrl) https://acme.360learning.com/api/v1"},
 		{"axios default base from another file", "client.ts",
 			"export const http = axios.create({ baseURL: process.env.LMS_BASE_URL });\nhttp.put(`/users/${e}`, { password: p }, { headers: { Authorization: `Bearer ${t}` } });",
 			"base() {process.env.LMS_BASE_URL}\npending(process.env.LMS_BASE_URL) PUT {process.env.LMS_BASE_URL}/users/{e} password@body +bearer"},

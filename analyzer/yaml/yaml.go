@@ -16,6 +16,14 @@
 //     bases (ending in /api/v1, or on a 360Learning host) are Bases, named
 //     by their key, the name of a Kubernetes env entry, or the NAME of a
 //     compose "NAME=value" entry.
+//   - Endpoint paths: a string value that is a path starting with /api/v1/
+//     (list_users: /api/v1/users, a {name, path, method} entry, an item of a
+//     list) is a Call composed with the nearest base URL set in its mapping
+//     or an enclosing one (base_url, baseUrl, url, host, api_base, endpoint,
+//     lms.base-url …; the base's origin, the path replacing its own path),
+//     with no host when there is none; the method is a sibling
+//     method/verb key's ("" otherwise). Paths under a server's own routes
+//     (ingress paths, probes, routes:, server:) are not read.
 //   - A URL starting with {{ var }} that the file does not define, with a
 //     path after it, is Pending on var. Variables the file defines (vars:,
 //     set_fact, top-level settings) once are substituted in place.
@@ -84,6 +92,9 @@ func Read(file string, src []byte) (found *rules.Found, err error) {
 	}
 	for _, d := range docs {
 		r.walk(d, "", 0, r.settings)
+	}
+	for _, d := range docs {
+		r.endpointPaths(d, nil, 0)
 	}
 	return r.found, perr
 }

@@ -318,8 +318,16 @@ func (r *reader) setting(name string, ms mapped, call rules.Call) {
 		r.found.Bases = append(r.found.Bases, rules.Base{Name: name, URL: r.urlParts(ms, 0, nil), File: r.file})
 	}
 	if looksLikeURL(text) {
-		call.URL = r.urlParts(ms, 0, nil)
-		r.emit(call, true)
+		// The variables a reported URL substitutes (an endpoint path among
+		// them) are read: the pass over endpoint paths must not report
+		// them again.
+		subst := map[*yamlv3.Node]bool{}
+		call.URL = r.urlParts(ms, 0, subst)
+		if r.emit(call, true) {
+			for n := range subst {
+				r.used[n] = true
+			}
+		}
 	}
 }
 

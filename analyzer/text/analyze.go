@@ -21,6 +21,8 @@ type analysis struct {
 	defs map[string][]*def
 	// objs are names assigned an object literal (a payload), by name.
 	objs map[string][]int
+	// vals are the values (first tokens) assigned to names, by name.
+	vals map[string][]int
 	// byName indexes identifier tokens by text, for finding uses.
 	byName map[string][]int
 	exprs  []*expr
@@ -49,7 +51,7 @@ type def struct {
 
 func newAnalysis(file, src string, fam *family) *analysis {
 	a := &analysis{file: file, src: src, fam: fam, found: &rules.Found{},
-		defs: map[string][]*def{}, defAt: map[int]bool{}, objs: map[string][]int{}, byName: map[string][]int{}}
+		defs: map[string][]*def{}, defAt: map[int]bool{}, objs: map[string][]int{}, vals: map[string][]int{}, byName: map[string][]int{}}
 	a.toks = lex(src, fam)
 	a.brackets()
 	for i := range a.toks {

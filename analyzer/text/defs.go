@@ -239,6 +239,9 @@ func (a *analysis) aliases() {
 		if name == "" {
 			continue
 		}
+		if kind == "assign" {
+			a.vals[name] = append(a.vals[name], v)
+		}
 		if a.objectIn(v, end) >= 0 {
 			a.objs[name] = append(a.objs[name], v)
 			continue

@@ -46,8 +46,8 @@ func (a *analysis) paramEntry(e *ev, en entry) {
 // addParamsFrom adds the keys of the object literal the value [vf, vt) is
 // (or wraps, or names) as parameters.
 func (a *analysis) addParamsFrom(e *ev, vf, vt int, in rules.Location) {
-	obj := a.objectIn(vf, vt)
-	if obj < 0 {
+	ents := a.paramEntries(vf, vt, vf, 0)
+	if len(ents) == 0 {
 		return
 	}
 	txt := a.text(vf, vt)
@@ -57,10 +57,12 @@ func (a *analysis) addParamsFrom(e *ev, vf, vt int, in rules.Location) {
 	if in == rules.InQuery && a.fam.powershell && strings.Contains(txt, "ConvertTo-Json") {
 		in = rules.InBody
 	}
-	for _, en := range a.entries(obj) {
-		if en.name == "" {
+	seen := map[rules.Span]bool{}
+	for _, en := range ents {
+		if en.name == "" || seen[en.nameSpan] {
 			continue
 		}
+		seen[en.nameSpan] = true
 		e.params = append(e.params, rules.Param{Name: en.name, In: in, Span: en.span, NameSpan: en.nameSpan, Value: en.value})
 	}
 }

@@ -1,0 +1,288 @@
+package text
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// maxMergeDepth bounds how many names and merges deep parameters are
+// followed (body → auth + {…} → auth's literal).
+const maxMergeDepth = 4
+
+// mergers are calls whose result holds the keys of their receiver and of
+// their arguments: auth.merge(deleted: true), array_merge($auth, […]),
+// Object.assign({}, auth, {…}), dict(auth, deleted=True).
+var mergers = map[string]bool{
+	"merge": true, "merge!": true, "deep_merge": true, "reverse_merge": true, "array_merge": true,
+	"array_replace": true, "assign": true, "dict": true, "update": true, "putAll": true,
+}
+
+// encoders are calls that serialise their first argument without changing
+// its keys: JSON.stringify(body), json_encode($payload), ofString(json).
+var encoders = map[string]bool{
+	"stringify": true, "dumps": true, "json_encode": true, "http_build_query": true, "URLSearchParams": true,
+	"jsonify": true, "urlencode": true, "encode_www_form": true, "Marshal": true, "ofString": true,
+	"StringContent": true, "FormUrlEncodedContent": true, "Create": true, "Serialize": true,
+	"SerializeObject": true, "to_json": true, "generate": true, "toJson": true, "writeValueAsString": true,
+}
+
+// paramEntries returns the keys a request's parameter value [vf, vt)
+// carries, seen from token at: object literals and what they are merged
+// with (auth + {…}, {...auth, k: v}, auth.merge(k: v)), names assigned such
+// values, keys assigned to those names before at (body["k"] = v,
+// payload.k = v) and JSON text held in a string.
+func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
+	toks := a.toks
+	if depth > maxMergeDepth || vf >= vt || vt > len(toks) {
+		return nil
+	}
+	if ops := a.plusOperands(vf, vt); len(ops) > 1 {
+		var out []entry
+		for _, op := range ops {
+			out = append(out, a.paramEntries(op[0], op[1], at, depth+1)...)
+		}
+		return out
+	}
+	if toks[vf].is("(") && a.match[vf] == vt-1 {
+		return a.paramEntries(vf+1, vt-1, at, depth+1)
+	}
+	if toks[vf].kind == kIdent && toks[vf].text == "new" && vf+1 < vt && toks[vf+1].kind == kIdent {
+		if obj := a.initializer(vf+1, vt); obj >= 0 {
+			return a.entries(obj)
+		}
+		vf++
+	}
+	if toks[vt-1].is(")") && a.match[vt-1] > vf {
+		p := a.match[vt-1]
+		name := toks[p-1].text
+		if toks[p-1].kind == kIdent && (mergers[name] || encoders[name]) && a.operandStart(p-1) == vf {
+			var out []entry
+			if mergers[name] {
+				out = a.entries(p)
+			}
+			for n, r := range a.args(p) {
+				if encoders[name] && n > 0 {
+					break
+				}
+				out = append(out, a.paramEntries(r[0], r[1], at, depth+1)...)
+			}
+			if p-2 > vf && a.memberOp(p-2) {
+				out = append(out, a.paramEntries(vf, p-2, at, depth+1)...)
+			}
+			return out
+		}
+	}
+	if vt-vf == 1 && toks[vf].kind == kString {
+		return a.jsonKeys(vf)
+	}
+	if toks[vf].kind == kIdent && a.operandEnd(vf) == vt {
+		name := a.text(vf, vt)
+		if isRefText(name) && !strings.HasSuffix(name, ")") {
+			if v := a.lastValue(name, at); v >= 0 {
+				out := a.paramEntries(v, a.valueEnd(v), v, depth+1)
+				return append(out, a.laterKeys(name, v, at)...)
+			}
+		}
+	}
+	if obj := a.objectIn(vf, vt); obj >= 0 {
+		return a.entries(obj)
+	}
+	return nil
+}
+
+// plusOperands splits [vf, vt) at its top-level '+' (PHP and PowerShell
+// array unions, merged hashes), or returns one range.
+func (a *analysis) plusOperands(vf, vt int) [][2]int {
+	var out [][2]int
+	start := vf
+	for k := vf; k < vt; k++ {
+		t := &a.toks[k]
+		if (t.is("(") || t.is("[") || t.is("{")) && a.match[k] > k {
+			k = a.match[k]
+			continue
+		}
+		if t.is("+") && k > start {
+			out = append(out, [2]int{start, k})
+			start = k + 1
+		}
+	}
+	return append(out, [2]int{start, vt})
+}
+
+// initializer returns the '{' of a C#/Java collection or object
+// initializer after new T<…>(…), or -1.
+func (a *analysis) initializer(k, vt int) int {
+	toks := a.toks
+	for ; k < vt; k++ {
+		t := &toks[k]
+		switch {
+		case t.is("{"):
+			return k
+		case t.is("(") && a.match[k] > k:
+			k = a.match[k]
+		case t.kind == kIdent || t.kind == kPunct && strings.Contains(". , < > >> [ ] ?", t.text):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// lastValue returns the first token of the value last assigned to name
+// before token at, or -1.
+func (a *analysis) lastValue(name string, at int) int {
+	list := a.vals[name] // in token order
+	if k := sort.SearchInts(list, at); k > 0 {
+		return list[k-1]
+	}
+	return -1
+}
+
+// laterKeys returns the keys assigned to name's entries between tokens from
+// and to: body["k"] = v, $payload['k'] = v, payload.k = v, body[:k] = v,
+// and body.update({…}) / body.update(k=v).
+func (a *analysis) laterKeys(name string, from, to int) []entry {
+	toks := a.toks
+	last := name
+	if i := strings.LastIndexAny(last, ".>:"); i >= 0 && i+1 < len(last) {
+		last = last[i+1:]
+	}
+	var out []entry
+	pos := a.byName[last]
+	for k := sort.SearchInts(pos, from+1); k < len(pos) && pos[k] < to; k++ {
+		u := pos[k]
+		if u+4 >= len(toks) {
+			continue
+		}
+		start := a.operandStart(u)
+		if start < 0 || a.text(start, u+1) != name || start > 0 && a.memberOp(start-1) {
+			continue
+		}
+		switch {
+		case toks[u+1].is("[") && a.match[u+1] == u+3 && toks[u+4].is("="):
+			k := u + 2
+			if n, sp := a.keyName(k); n != "" {
+				n = strings.TrimPrefix(n, ":")
+				out = append(out, entry{name: n, kf: k, vf: u + 5, vt: a.valueEnd(u + 5), span: a.span(u, a.valueEnd(u+5)), nameSpan: sp})
+			}
+		case a.memberOp(u+1) || toks[u+1].is("."):
+			k := u + 2
+			if toks[k].kind != kIdent {
+				continue
+			}
+			if toks[k+1].is("=") {
+				out = append(out, entry{name: toks[k].text, kf: k, vf: k + 2, vt: a.valueEnd(k + 2), span: a.span(u, a.valueEnd(k+2)), nameSpan: toks[k].spanOf()})
+			} else if mergers[toks[k].text] && toks[k+1].is("(") && a.match[k+1] > k {
+				out = append(out, a.entries(k+1)...)
+				for _, r := range a.args(k + 1) {
+					if obj := a.objectIn(r[0], r[1]); obj >= 0 {
+						out = append(out, a.entries(obj)...)
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// jsonKeys returns the top-level keys of JSON text held in the string
+// token k ("{\"primaryGroupId\": …}", Java text blocks, C# raw strings).
+func (a *analysis) jsonKeys(k int) []entry {
+	t := &a.toks[k]
+	var txt strings.Builder
+	for _, p := range t.parts {
+		if p.hole == "" {
+			txt.WriteString(p.lit)
+		} else {
+			txt.WriteString("0")
+		}
+	}
+	s := strings.TrimSpace(txt.String())
+	if !strings.HasPrefix(s, "{") {
+		return nil
+	}
+	src := a.src[t.start:t.end]
+	var out []entry
+	depth, seen := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+		case '"':
+			j := strings.IndexByte(s[i+1:], '"')
+			if j < 0 {
+				return out
+			}
+			key := s[i+1 : i+1+j]
+			i += j + 1
+			rest := strings.TrimLeft(s[i+1:], " \t\r\n")
+			if depth != 1 || !strings.HasPrefix(rest, ":") || key == "" {
+				continue
+			}
+			sp := t.spanOf()
+			// the key's own place in the file when it is written there once
+			if n := strings.Index(src[seen:], key); n >= 0 {
+				sp = rules.Span{Start: t.start + seen + n, End: t.start + seen + n + len(key)}
+				seen += n + len(key)
+			}
+			out = append(out, entry{name: key, kf: k, vf: k, vt: k + 1, span: sp, nameSpan: sp})
+		}
+	}
+	return out
+}
+
+// condQueryParams returns the query parameters a URL expression adds in a
+// conditional piece: url + (deleted ? '&deleted=true' : ''), Python
+// ("&deleted=true" if deleted else "").
+func (a *analysis) condQueryParams(from, to int) []rules.Param {
+	toks := a.toks
+	var out []rules.Param
+	for k := from; k < to; k++ {
+		t := &toks[k]
+		if t.kind != kString || len(t.parts) != 1 || t.parts[0].hole != "" {
+			continue
+		}
+		p := a.parent[k]
+		if p < from || !toks[p].is("(") || !a.conditional(p) {
+			continue
+		}
+		lit := t.parts[0].lit
+		if !(strings.HasPrefix(lit, "&") || strings.HasPrefix(lit, "?")) || !strings.Contains(lit, "=") {
+			continue
+		}
+		raw := t.parts[0].span.End-t.parts[0].span.Start == len(lit)
+		off := 0
+		for _, kv := range strings.Split(lit, "&") {
+			name, _, _ := strings.Cut(strings.TrimPrefix(kv, "?"), "=")
+			lead := len(kv) - len(strings.TrimPrefix(kv, "?"))
+			if name != "" {
+				sp := t.parts[0].span
+				if raw {
+					sp = rules.Span{Start: sp.Start + off + lead, End: sp.Start + off + lead + len(name)}
+				}
+				out = append(out, rules.Param{Name: name, In: rules.InQuery, Span: sp, NameSpan: sp})
+			}
+			off += len(kv) + 1
+		}
+	}
+	return out
+}
+
+// conditional reports whether the parentheses opened at p hold a
+// conditional expression (c ? x : y, x if c else y).
+func (a *analysis) conditional(p int) bool {
+	for k := p + 1; k < a.match[p]; k++ {
+		t := &a.toks[k]
+		if t.is("?") || t.kind == kIdent && (t.text == "if" || t.text == "else") {
+			return true
+		}
+		if (t.is("(") || t.is("[") || t.is("{")) && a.match[k] > k {
+			k = a.match[k]
+		}
+	}
+	return false
+}

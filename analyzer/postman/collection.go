@@ -129,7 +129,11 @@ func (w *walker) request(item, req *node, sc scope) {
 		call.Params = append(call.Params, w.headers(req.get("header"), &call)...)
 		call.Params = append(call.Params, w.body(req.get("body"))...)
 	}
-	call.Params = append(call.Params, w.auth(sc.auth, &call)...)
+	for _, p := range w.auth(sc.auth, &call) {
+		if !sends(&call, p.Name) {
+			call.Params = append(call.Params, p)
+		}
+	}
 	if base, ok := pendingBase(call.URL); ok {
 		call.URL = splitLead(call.URL)
 		anchor(call.URL, u.start)
@@ -138,6 +142,21 @@ func (w *walker) request(item, req *node, sc scope) {
 	}
 	anchor(call.URL, u.start)
 	w.found.Calls = append(w.found.Calls, call)
+}
+
+// sends reports whether a call already sends a parameter named name, in its
+// URL's query or among its params: an API key the request writes itself is
+// reported there, not a second time from the inherited auth.
+func sends(call *rules.Call, name string) bool {
+	if hasPair(queryPairs(call.URLText()), name) {
+		return true
+	}
+	for _, p := range call.Params {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // authBlock returns the auth block n sets for itself and what it holds, or

@@ -128,6 +128,9 @@ func (r *reader) endpointPaths(n *yamlv3.Node, base *yamlv3.Node, depth int) {
 			r.endpointPaths(c, base, depth+1)
 		}
 	case yamlv3.SequenceNode:
+		if b := envListBase(n); b != nil {
+			base = b
+		}
 		for _, c := range n.Content {
 			if c.Kind == yamlv3.ScalarNode {
 				r.endpointPath(c, base, rules.Call{File: r.file, Reader: readerName, Span: r.nodeSpan(c)})
@@ -204,6 +207,25 @@ func mappingBase(m *yamlv3.Node) *yamlv3.Node {
 		}
 		if found == nil {
 			found = v
+		}
+	}
+	return found
+}
+
+// envListBase returns the base a Kubernetes-style env list sets for the
+// other entries ({name: LMS_BASE_URL, value: https://…}), or nil.
+func envListBase(seq *yamlv3.Node) *yamlv3.Node {
+	var found *yamlv3.Node
+	for _, item := range seq.Content {
+		name, value := get(item, "name"), get(item, "value")
+		if !isString(name) || !isString(value) || !isBaseKey(name.Value) || !isBaseValue(strings.TrimSpace(value.Value)) {
+			continue
+		}
+		if strings.Contains(strings.ToLower(name.Value), "base") {
+			return value
+		}
+		if found == nil {
+			found = value
 		}
 	}
 	return found

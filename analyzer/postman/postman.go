@@ -6,7 +6,9 @@
 // url.path when raw is missing) with collection variables substituted, the
 // method, query entries the raw URL lacks, headers, JSON body keys, form
 // fields, and the credentials of apikey auth inherited from folders and the
-// collection. A request whose URL starts with a variable the collection does
+// collection (unless the request sends a parameter of that name itself). A
+// raw URL's parts are exact; a URL built from pieces starts at its url
+// object, so that findings about the call sit on the line of "url": {. A request whose URL starts with a variable the collection does
 // not define, and that says nothing else about where it goes, waits in
 // Found.Pending for a base from an environment file. Environment files give
 // Bases: their variables that hold a v1 URL or a 360Learning host.

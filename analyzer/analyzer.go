@@ -40,6 +40,15 @@ type Options struct {
 	// Result.Files): the type-aware Go analyzer reads them instead. When
 	// false they are read as text.
 	SkipGo bool
+	// GoPass runs the type-aware Go analyzer (analyzer/golang) on the .go
+	// files of the Go modules found below each root (a directory holding a
+	// go.mod): the packages holding candidate files are loaded with the go
+	// command and their findings merged with the others. Test files, files
+	// under testdata and files the build leaves out stay with the text
+	// reader, as do .go files outside any module. A module whose packages
+	// do not load is reported as an error on its go.mod and its files are
+	// read as text, so nothing is lost.
+	GoPass bool
 }
 
 // FileError is a file that could not be read or parsed.

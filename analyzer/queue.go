@@ -10,6 +10,9 @@ type job struct {
 	abs, rel string
 	isDir    bool
 	phase2   *phase2Set // set for second-phase reads
+	// text reads a .go file as text even when the Go pass could have it
+	// (its module did not load).
+	text bool
 }
 
 // queue is a LIFO work queue shared by the workers. Workers add the

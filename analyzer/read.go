@@ -21,7 +21,12 @@ func (w *worker) file(j job) {
 	if j.phase2 == nil {
 		w.files++
 	}
-	if w.s.opt.SkipGo && isGo(j.abs) {
+	goFile := isGo(j.abs) && !j.text
+	if goFile && j.dir.mod != nil && j.dir.mod.owns(j.abs) {
+		w.goFile(j)
+		return
+	}
+	if goFile && w.s.opt.SkipGo {
 		return // the Go analyzer's
 	}
 	defer func() {
@@ -47,7 +52,7 @@ func (w *worker) file(j job) {
 		proj.reject(j.abs)
 		return
 	}
-	w.parse(j.abs, src, proj, j.phase2)
+	w.parse(j.abs, src, proj, j.phase2, j.text)
 }
 
 // load reads the file at abs into *bp. It reports skip for binary files
@@ -221,8 +226,9 @@ func equalFoldASCII(b []byte, lower string) bool {
 }
 
 // parse checks a candidate's encoding, runs its readers and checks the
-// calls they find.
-func (w *worker) parse(abs string, src []byte, proj *project, set *phase2Set) {
+// calls they find. With text, a .go file is read as text whatever
+// Options.SkipGo says (its module did not load).
+func (w *worker) parse(abs string, src []byte, proj *project, set *phase2Set, text bool) {
 	w.candidates++
 	path := displayPath(abs)
 	if !utf8.Valid(src) {
@@ -235,7 +241,7 @@ func (w *worker) parse(abs string, src []byte, proj *project, set *phase2Set) {
 		}
 		w.suppressions[path] = sups
 	}
-	found, errs := dispatch(path, src, w.s.opt.SkipGo, set)
+	found, errs := dispatch(path, src, w.s.opt.SkipGo && !text, set)
 	for _, e := range errs {
 		w.errors = append(w.errors, FileError{Path: path, Message: e})
 	}

@@ -24,7 +24,13 @@ type scan struct {
 
 	mu       sync.Mutex
 	projects []*project
+	modules  []*goModule
 	files    int
+
+	// rootsAbs are the roots' absolute paths (and their targets when
+	// they go through symbolic links), for the Go loader.
+	rootsOnce sync.Once
+	rootsAbs  []string
 }
 
 // dirNode is a directory being walked.
@@ -35,6 +41,8 @@ type dirNode struct {
 	comps  []string
 	ignore ignoreRules
 	proj   *project
+	// mod is the Go module the directory is in (Options.GoPass only).
+	mod *goModule
 }
 
 // worker holds what one goroutine collects; results merge at the end.
@@ -105,6 +113,12 @@ func (s *scan) run() (*Result, error) {
 	workers := s.runQueue(q)
 	if err := s.ctx.Err(); err != nil {
 		return s.result(workers), err
+	}
+	if s.opt.GoPass {
+		workers = append(workers, s.goPass()...)
+		if err := s.ctx.Err(); err != nil {
+			return s.result(workers), err
+		}
 	}
 	// Phase 2: files of projects with bases that name a resource or a base.
 	q = newQueue()
@@ -181,7 +195,7 @@ func (w *worker) walkDir(q *queue, j job) {
 	d := j.dir
 	if j.name != "" {
 		parent := d
-		d = &dirNode{abs: j.abs, rel: j.rel, ignore: parent.ignore, proj: parent.proj}
+		d = &dirNode{abs: j.abs, rel: j.rel, ignore: parent.ignore, proj: parent.proj, mod: parent.mod}
 		d.comps = append(append(make([]string, 0, len(parent.comps)+1), parent.comps...), j.name)
 	}
 	f, err := os.Open(d.abs)
@@ -206,6 +220,9 @@ func (w *worker) walkDir(q *queue, j job) {
 		}
 		if j.name != "" && d.proj == j.dir.proj && (projectMarkers[name] || filepath.Ext(name) == ".csproj") {
 			d.proj = s.newProject()
+		}
+		if name == "go.mod" && s.opt.GoPass && e.Type().IsRegular() {
+			d.mod = s.newGoModule(d)
 		}
 	}
 	if !s.opt.NoIgnore {

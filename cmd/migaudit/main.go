@@ -8,6 +8,12 @@
 //	migaudit explain RULE-ID          print one rule in full
 //	migaudit version                  print the version
 //
+// As a vet tool, migaudit runs its type-aware Go analyzer on each package:
+//
+//	go vet -vettool=$(command -v migaudit) ./...
+//	go vet -vettool=$(command -v migaudit) -fix ./...   apply the suggested fixes
+//	go fix -fixtool=$(command -v migaudit) -diff ./...  show them as a diff
+//
 // Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 // 2 the command could not run.
 package main
@@ -41,14 +47,16 @@ var commands = []command{
 }
 
 func main() {
+	// go vet -vettool and go fix -fixtool call the tool with -V=full,
+	// -flags, or flags and a *.cfg file: those calls go to unitchecker,
+	// which exits itself.
+	if isVetInvocation(os.Args[1:]) {
+		vetMain()
+	}
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// run dispatches to a subcommand and returns the exit code. It is the one
-// place that looks at the first argument, so running as `go vet -vettool`
-// belongs here, before the subcommands: vet calls the tool with -V=full,
-// with -flags, or with a single *.cfg file, and those calls go to
-// unitchecker (not done yet: they are unknown commands today).
+// run dispatches to a subcommand and returns the exit code.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,7 +14,7 @@ var update = flag.Bool("update", false, "rewrite the expected files of failing c
 // binary re-executes itself as that command.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"migaudit": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+		"migaudit": main,
 	})
 }
 

@@ -449,3 +449,32 @@ func TestTruncated(t *testing.T) {
 		}
 	}
 }
+
+// TestPiecedURLStartsAtURLObject checks that a URL built from host and path
+// starts at its url object (the first part, no longer raw, stretched back
+// to the '{'), for calls and pending calls, while a raw URL's parts stay the
+// exact file text.
+func TestPiecedURLStartsAtURLObject(t *testing.T) {
+	src := collection(`
+{"name": "pieces", "request": {"method": "GET", "url": {"protocol": "https", "host": ["acme", "360learning", "com"], "path": ["api", "v1", "users"]}}},
+{"name": "pending", "request": {"method": "GET", "url": {"host": ["{{baseUrl}}"], "path": ["users"]}}},
+{"name": "raw", "request": {"method": "GET", "url": {"raw": "https://acme.360learning.com/api/v1/users", "host": ["acme", "360learning", "com"]}}}`)
+	found := mustRead(t, src)
+	if len(found.Calls) != 2 || len(found.Pending) != 1 {
+		t.Fatalf("calls %d, pending %d", len(found.Calls), len(found.Pending))
+	}
+	for _, c := range []rules.Call{found.Calls[0], found.Pending[0].Call} {
+		first := c.URL[0]
+		if first.Raw || !strings.HasPrefix(src[first.Span.Start:], `{"protocol"`) && !strings.HasPrefix(src[first.Span.Start:], `{"host"`) {
+			t.Errorf("%s: first part %+v does not start at the url object", c.URLText(), first)
+		}
+	}
+	if p := found.Pending[0].Call.URL[0]; p.Lit != "{{baseUrl}}" {
+		t.Errorf("pending lead part %q, want {{baseUrl}}", p.Lit)
+	}
+	for _, p := range found.Calls[1].URL {
+		if !p.Raw || src[p.Span.Start:p.Span.End] != p.Lit {
+			t.Errorf("raw URL part %+v is not the exact file text", p)
+		}
+	}
+}

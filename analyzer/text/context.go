@@ -369,6 +369,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		}
 	}
 	// the method among the arguments
+	verbArg := false
 	for n, r := range c.args {
 		if n == argi || e.method != "" && !c.parenless {
 			continue
@@ -406,6 +407,10 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			if requestNames[lname] || strings.Contains(lname, "request") {
 				e.http = true
 			}
+			// a project's own wrapper: call("PUT", "/api/v1/users/…", body)
+			if n < argi && vt-vf == 1 && toks[vf].kind == kString {
+				e.http, verbArg = true, true
+			}
 		}
 	}
 	// the method in a builder chain after the call: .PUT(…), .put(body), .method("PUT", …)
@@ -416,6 +421,10 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		case n == "PUT" || n == "GET" || n == "DELETE" || n == "POST" || n == "PATCH":
 			if e.method == "" {
 				e.method, e.mspan, e.http = n, toks[j+1].spanOf(), true
+			}
+			// .PUT(BodyPublishers.ofString(json))
+			if vf, vt, ok := a.firstArg(j + 2); ok {
+				a.addParamsFrom(e, vf, vt, rules.InBody)
 			}
 		case builder && verbs[n] != "" && n != "del":
 			if e.method == "" {
@@ -489,8 +498,24 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			}
 			continue
 		}
+		if verbArg && n > argi && e.method == "GET" {
+			a.addParamsFrom(e, vf, vt, rules.InQuery)
+			continue
+		}
 		if n == argi+1 && (e.method == "PUT" || e.method == "POST" || e.method == "PATCH" || e.method == "DELETE" && !a.fam.js()) {
 			a.addParamsFrom(e, vf, vt, bodyIn)
+		}
+	}
+	// new HttpRequestMessage(…) { Content = new FormUrlEncodedContent(…) }
+	if a.fam.csharp && c.open >= 0 && c.end < len(toks) && toks[c.end].is("{") {
+		for _, en := range a.entries(c.end) {
+			if strings.EqualFold(en.name, "content") {
+				in := rules.InBody
+				if strings.Contains(a.text(en.vf, en.vt), "FormUrlEncoded") {
+					in = rules.InForm
+				}
+				a.addParamsFrom(e, en.vf, en.vt, in)
+			}
 		}
 	}
 }

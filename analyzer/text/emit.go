@@ -35,6 +35,7 @@ func (a *analysis) classify(e *expr) {
 	if e.def != nil {
 		e.def.used = true
 	}
+	ev.params = append(ev.params, a.extraParams(e)...)
 	a.emit(e.resolved, ev, e.from)
 }
 
@@ -194,6 +195,7 @@ func (a *analysis) uses() {
 					continue
 				}
 				d.used = true
+				ev.params = append(ev.params, a.extraParams(d.value)...)
 				a.emit(d.value.resolved, ev, start)
 			}
 		}

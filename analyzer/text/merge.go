@@ -52,12 +52,11 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 		if obj := a.initializer(vf+1, vt); obj >= 0 {
 			return a.entries(obj)
 		}
-		vf++
 	}
 	if toks[vt-1].is(")") && a.match[vt-1] > vf {
 		p := a.match[vt-1]
 		name := toks[p-1].text
-		if toks[p-1].kind == kIdent && (mergers[name] || encoders[name]) && a.operandStart(p-1) == vf {
+		if toks[p-1].kind == kIdent && (mergers[name] || encoders[name]) && a.operandStart(p-1) == vf && p-1 > vf-1 {
 			var out []entry
 			if mergers[name] {
 				out = a.entries(p)
@@ -65,6 +64,13 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 			for n, r := range a.args(p) {
 				if encoders[name] && n > 0 {
 					break
+				}
+				if toks[r[0]].text == "new" {
+					// new Dictionary<string, object> { … }: its type's commas split no argument
+					if obj := a.initializer(r[0]+1, a.match[p]); obj >= 0 {
+						out = append(out, a.entries(obj)...)
+						break
+					}
 				}
 				out = append(out, a.paramEntries(r[0], r[1], at, depth+1)...)
 			}
@@ -285,4 +291,45 @@ func (a *analysis) conditional(p int) bool {
 		}
 	}
 	return false
+}
+
+// maxRawQueryGap bounds how many tokens after a Go URL expression a
+// req.URL.RawQuery = q.Encode() assignment is looked for.
+const maxRawQueryGap = 200
+
+// extraParams returns the query parameters a URL expression adds outside
+// its literal text: conditional pieces and, in Go, url.Values encoded into
+// it or into the request's RawQuery (q.Set("deleted", "true")).
+func (a *analysis) extraParams(e *expr) []rules.Param {
+	out := a.condQueryParams(e.from, e.to)
+	if a.fam != famGo {
+		return out
+	}
+	toks := a.toks
+	var names []int
+	for k := e.from; k+3 < e.to+maxRawQueryGap && k+3 < len(toks); k++ {
+		if k >= e.to && !(toks[k].text == "RawQuery" && toks[k+1].is("=")) {
+			continue
+		}
+		if k >= e.to {
+			k += 2
+		}
+		if k+3 < len(toks) && toks[k].kind == kIdent && toks[k+1].is(".") && toks[k+2].text == "Encode" && toks[k+3].is("(") {
+			names = append(names, k)
+		}
+	}
+	for _, n := range names {
+		name := toks[n].text
+		from := a.lastValue(name, n)
+		pos := a.byName[name]
+		for k := sort.SearchInts(pos, from+1); k < len(pos) && pos[k] < n; k++ {
+			u := pos[k]
+			if u+4 < len(toks) && toks[u+1].is(".") && (toks[u+2].text == "Set" || toks[u+2].text == "Add") && toks[u+3].is("(") {
+				if key, sp := a.keyName(u + 4); key != "" && toks[u+4].kind == kString {
+					out = append(out, rules.Param{Name: key, In: rules.InQuery, Span: a.span(u, a.match[u+3]+1), NameSpan: sp})
+				}
+			}
+		}
+	}
+	return out
 }

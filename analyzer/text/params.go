@@ -175,6 +175,21 @@ func (a *analysis) entries(obj int) []entry {
 			out = append(out, en)
 			continue
 		}
+		// C# dictionary initialisers: ["k"] = v and { "k", v }
+		if r[1]-kf >= 5 && toks[kf].is("[") && a.match[kf] == kf+2 && toks[kf+3].is("=") {
+			if name, sp := a.keyName(kf + 1); name != "" && toks[kf+1].kind == kString {
+				out = append(out, entry{name: name, kf: kf + 1, vf: kf + 4, vt: r[1], span: a.span(kf, r[1]), nameSpan: sp})
+			}
+			continue
+		}
+		if toks[kf].is("{") && a.match[kf] == r[1]-1 && toks[obj].is("{") && a.fam.csharp {
+			if in := a.args(kf); len(in) == 2 && in[0][1]-in[0][0] == 1 && toks[in[0][0]].kind == kString {
+				if name, sp := a.keyName(in[0][0]); name != "" {
+					out = append(out, entry{name: name, kf: in[0][0], vf: in[1][0], vt: in[1][1], span: a.span(kf, r[1]), nameSpan: sp})
+				}
+			}
+			continue
+		}
 		if r[1]-kf == 1 && toks[kf].kind == kIdent && toks[obj].is("{") && a.fam.js() {
 			out = append(out, entry{name: toks[kf].text, kf: kf, vf: kf, vt: kf + 1, span: a.span(kf, kf+1), nameSpan: toks[kf].spanOf()})
 		}

@@ -75,7 +75,9 @@ func (c *Catalog) Check(call *Call, opt *Options) []Finding {
 				names = append(names, p.Name)
 				sp = sp.Cover(p.Span)
 			}
-			if len(where) > 1 || sp.End-sp.Start > 400 {
+			// One span for credentials written side by side (company=…&apiKey=…);
+			// apart (a collection's auth block and a request), the first one.
+			if len(where) > 1 || !adjacent(creds) {
 				sp = creds[0].Span
 			}
 			loc := string(creds[0].In)
@@ -104,6 +106,22 @@ func opName(op *Operation) string {
 		return ""
 	}
 	return op.Name
+}
+
+// adjacent reports whether the parameters are written next to each other,
+// with at most a separator or two between them.
+func adjacent(ps []Param) bool {
+	spans := make([]Span, len(ps))
+	for i, p := range ps {
+		spans[i] = p.Span
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	for i := 1; i < len(spans); i++ {
+		if spans[i].Start-spans[i-1].End > 8 {
+			return false
+		}
+	}
+	return true
 }
 
 func credentials(params []Param) []Param {

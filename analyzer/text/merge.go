@@ -83,7 +83,7 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 	if vt-vf == 1 && toks[vf].kind == kString {
 		return a.jsonKeys(vf)
 	}
-	if toks[vf].kind == kIdent && a.operandEnd(vf) == vt {
+	if toks[vf].kind == kIdent && (a.operandEnd(vf) == vt || a.nameChain(vf, vt)) {
 		name := a.text(vf, vt)
 		if isRefText(name) && !strings.HasSuffix(name, ")") {
 			if v := a.lastValue(name, at); v >= 0 {
@@ -96,6 +96,17 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 		return a.entries(obj)
 	}
 	return nil
+}
+
+// nameChain reports whether [vf, vt) is a plain name or member chain
+// (creds, self.auth, $this->auth).
+func (a *analysis) nameChain(vf, vt int) bool {
+	for k := vf; k < vt; k++ {
+		if (k-vf)%2 == 0 && a.toks[k].kind != kIdent || (k-vf)%2 == 1 && !a.memberOp(k) {
+			return false
+		}
+	}
+	return (vt-vf)%2 == 1
 }
 
 // plusOperands splits [vf, vt) at its top-level '+' (PHP and PowerShell

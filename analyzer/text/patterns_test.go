@@ -1,0 +1,138 @@
+package text_test
+
+import (
+	"testing"
+
+	"github.com/migaudit/migaudit/analyzer/text"
+)
+
+// TestPatterns covers the ways integration code hides a call's parameters
+// and bases: merges, keys assigned after a literal, project wrappers,
+// JSON text, initialisers, conditional query pieces, generic calls.
+func TestPatterns(t *testing.T) {
+	tests := []struct {
+		name, file, src, want string
+	}{
+		// generic type arguments
+		{"ts generic get with params", "svc.ts",
+			"const r = await hr.get<Account[]>(`${LMS_ROOT}/api/v1/users`, { params: { deleted: true } });\n",
+			"GET {LMS_ROOT}/api/v1/users deleted@query"},
+		{"ts nested generic put", "svc.ts",
+			"await api.put<Record<string, Array<string>>>('https://app.360learning.com/api/v1/users/' + mail, { password: secret });\n",
+			"PUT https://app.360learning.com/api/v1/users/{mail} password@body"},
+		{"c# generic get", "Svc.cs",
+			"var list = await http.GetFromJsonAsync<List<Row>>($\"https://acme.360learning.com/api/v1/groups/{gid}/users\");\n",
+			"GET https://acme.360learning.com/api/v1/groups/{gid}/users"},
+		{"comparison is no generic call", "a.ts",
+			"if (count < limit && total > (offset)) { audit('https://acme.360learning.com/api/v1/users'); }\n",
+			"? https://acme.360learning.com/api/v1/users"},
+
+		// nested object keys name their bases by path
+		{"nested config bases", "settings.ts",
+			"export const settings = {\n  training: { apiRoot: 'https://acme.360learning.com/api/v1' },\n  payroll: { apiRoot: 'https://payroll.example.org/api/v1' },\n};\n",
+			"base(settings.payroll.apiRoot) https://payroll.example.org/api/v1\nbase(settings.training.apiRoot) https://acme.360learning.com/api/v1"},
+		{"python nested dict base", "conf.py",
+			"SERVICES = {\n    \"lms\": {\"base_url\": \"https://acme.360learning.com/api/v1\"},\n}\n",
+			"base(SERVICES.lms.base_url) https://acme.360learning.com/api/v1"},
+
+		// a client whose own default base is another host
+		{"ruby class on an intranet host", "jobs.rb",
+			"class Lms\n  include HTTParty\n  base_uri 'https://acme.360learning.com'\n  def all\n    self.class.get('/api/v1/users')\n  end\nend\n\nclass Ledger\n  include HTTParty\n  base_uri 'https://ledger.corp.local'\n  def self.log(id)\n    post(\"/api/v1/users/#{id}/events\", body: { kind: 'sync' })\n  end\nend\n",
+			"GET /api/v1/users\nbase() https://acme.360learning.com"},
+		{"templated default host is no foreign host", "gw.php",
+			"<?php\n$c = new Client(['base_uri' => \"https://{$tenant}\"]);\n$c->get('/api/v1/groups/' . $g);\n",
+			"GET /api/v1/groups/{$g}"},
+
+		// merged parameters
+		{"ruby merge", "sync.rb",
+			"creds = { company: ENV['CO'], apiKey: ENV['KEY'] }\nHTTParty.get(\"#{LMS}/api/v1/users\", query: creds.merge(deleted: true))\n",
+			"GET {LMS}/api/v1/users deleted@query company@query apiKey@query"},
+		{"php array union", "a.php",
+			"<?php\n$creds = ['company' => $co, 'apiKey' => $key];\n$http->request('GET', $root . '/api/v1/users', ['query' => $creds + ['deleted' => 1]]);\n",
+			"GET {$root}/api/v1/users company@query apiKey@query deleted@query"},
+		{"php array_merge", "a.php",
+			"<?php\n$http->put(\"https://acme.360learning.com/api/v1/users/{$mail}\", ['json' => array_merge($base, ['primaryGroupId' => $g])]);\n",
+			"PUT https://acme.360learning.com/api/v1/users/{$mail} primaryGroupId@body"},
+		{"powershell hashtable union", "Kick.ps1",
+			"$creds = @{ company = $Co; apiKey = $Key }\n$form = $creds + @{ deleteFromPrivateSubgroups = $false }\nInvoke-RestMethod -Method Delete -Uri \"$Root/api/v1/groups/$Gid/users/$Mail\" -Body $form\n",
+			"DELETE {$Root}/api/v1/groups/{$Gid}/users/{$Mail} company@form apiKey@form deleteFromPrivateSubgroups@form"},
+		{"js spread", "a.js",
+			"const body = { ...creds, password: next };\nawait axios.put(`${ROOT}/api/v1/users/${mail}`, body);\n",
+			"PUT {ROOT}/api/v1/users/{mail} password@body"},
+		{"python dict unpacking", "a.py",
+			"q = {**creds, \"deleted\": True}\nrequests.get(ROOT + \"/api/v1/users\", params=q)\n",
+			"GET {ROOT}/api/v1/users deleted@query"},
+		{"python dict()", "a.py",
+			"requests.get(ROOT + \"/api/v1/users\", params=dict(creds, deleted=True))\n",
+			"GET {ROOT}/api/v1/users deleted@query"},
+
+		// keys assigned after the literal
+		{"python key assigned later", "a.py",
+			"doc = {\"firstName\": first}\nif grp:\n    doc[\"primaryGroupId\"] = grp\nhttpx.put(f\"{ROOT}/api/v1/users/{mail}\", json=doc)\n",
+			"PUT {ROOT}/api/v1/users/{mail} firstName@body primaryGroupId@body"},
+		{"js member assigned later", "a.js",
+			"const doc = {};\nif (pw) doc.password = pw;\nawait got.put(ROOT + '/api/v1/users/' + mail, { json: doc });\n",
+			"PUT {ROOT}/api/v1/users/{mail} password@body"},
+		{"php key assigned later", "a.php",
+			"<?php\n$doc = [];\n$doc['password'] = $pw;\n$http->put(\"$root/api/v1/users/$mail\", ['json' => $doc]);\n",
+			"PUT {$root}/api/v1/users/{$mail} password@body"},
+		{"key assigned after the call is not the call's", "a.py",
+			"doc = {}\nrequests.put(ROOT + \"/api/v1/users/\" + m, json=doc)\ndoc[\"password\"] = pw\n",
+			"PUT {ROOT}/api/v1/users/{m}"},
+
+		// the project's own wrapper
+		{"python wrapper with a verb and body=", "ops.py",
+			"lms_call(\"PUT\", \"/api/v1/users/{}\".format(mail), body={\"primaryGroupId\": g})\n",
+			"PUT /api/v1/users/{mail} primaryGroupId@body"},
+		{"python wrapper GET positional query", "ops.py",
+			"rows = lms_call(\"GET\", \"/api/v1/users\", {\"deleted\": \"true\"})\n",
+			"GET /api/v1/users deleted@query"},
+		{"js wrapper with shorthand body", "ops.js",
+			"await send('PUT', `/api/v1/users/${id}`, { password });\n",
+			"PUT /api/v1/users/{id} password@body"},
+		{"a verb that is no leading argument is no call", "ops.js",
+			"log(`/users/${id}`, 'PUT');\n",
+			""},
+
+		// JSON text and initialisers
+		{"java json string then PUT", "C.java",
+			"String payload = \"{\\\"primaryGroupId\\\": \\\"\" + gid + \"\\\"}\";\nHttpRequest r = HttpRequest.newBuilder(URI.create(ROOT + \"/api/v1/users/\" + mail)).PUT(BodyPublishers.ofString(payload)).build();\n",
+			"PUT {ROOT}/api/v1/users/{mail} primaryGroupId@body"},
+		{"java text block", "C.java",
+			"String payload = \"\"\"\n    {\"password\": \"x\"}\n    \"\"\";\nHttpRequest r = HttpRequest.newBuilder().uri(URI.create(ROOT + \"/api/v1/users/\" + mail)).PUT(BodyPublishers.ofString(payload)).build();\n",
+			"PUT {ROOT}/api/v1/users/{mail} password@body"},
+		{"c# anonymous object", "A.cs",
+			"await http.PutAsJsonAsync($\"{root}/api/v1/users/{mail}\", new { primaryGroupId = gid });\n",
+			"PUT {root}/api/v1/users/{mail} primaryGroupId@body"},
+		{"c# dictionary initialiser", "A.cs",
+			"var msg = new HttpRequestMessage(HttpMethod.Delete, root + \"/api/v1/groups/\" + g + \"/users/\" + m) {\n  Content = new FormUrlEncodedContent(new Dictionary<string, object> { {\"group_id\", g}, [\"deleteFromPrivateSubgroups\"] = true })\n};\n",
+			"DELETE {root}/api/v1/groups/{g}/users/{m} group_id@form deleteFromPrivateSubgroups@form"},
+
+		// conditional query pieces
+		{"js ternary query piece", "a.js",
+			"fetch(ROOT + '/api/v1/users?company=' + co + (gone ? '&deleted=true' : ''));\n",
+			"GET(implied) {ROOT}/api/v1/users?company={co}{(gone ? '&deleted=true' : '')} deleted@query"},
+		{"python conditional query piece", "a.py",
+			"u = ROOT + \"/api/v1/users?x=1\" + (\"&deleted=true\" if gone else \"\")\nrequests.get(u)\n",
+			"GET {ROOT}/api/v1/users?x=1{(\"&deleted=true\" if gone else \"\")} deleted@query"},
+
+		// Go read as text
+		{"go url.Values into RawQuery", "x.go",
+			"v := url.Values{}\nv.Add(\"deleted\", \"false\")\nreq, _ := http.NewRequest(\"GET\", root+\"/api/v1/users\", nil)\nreq.URL.RawQuery = v.Encode()\n",
+			"GET {root}/api/v1/users deleted@query"},
+		{"go url.Values concatenated", "x.go",
+			"v := url.Values{}\nv.Set(\"deleted\", \"true\")\nresp, _ := http.Get(root + \"/api/v1/users?\" + v.Encode())\n",
+			"GET {root}/api/v1/users?{v.Encode()} deleted@query"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := text.Read(tc.file, []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := summary(f); got != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}

@@ -157,6 +157,11 @@ func (a *analysis) lastValue(name string, at int) int {
 	return -1
 }
 
+// maxLaterUses bounds how many uses of a payload's name before a call are
+// read for keys assigned to it, so that a name used all over a large file
+// costs each call a constant.
+const maxLaterUses = 64
+
 // laterKeys returns the keys assigned to name's entries between tokens from
 // and to: body["k"] = v, $payload['k'] = v, payload.k = v, body[:k] = v,
 // and body.update({…}) / body.update(k=v).
@@ -168,7 +173,8 @@ func (a *analysis) laterKeys(name string, from, to int) []entry {
 	}
 	var out []entry
 	pos := a.byName[last]
-	for k := sort.SearchInts(pos, from+1); k < len(pos) && pos[k] < to; k++ {
+	lo := max(sort.SearchInts(pos, from+1), sort.SearchInts(pos, to)-maxLaterUses)
+	for k := lo; k < len(pos) && pos[k] < to; k++ {
 		u := pos[k]
 		if u+4 >= len(toks) {
 			continue
@@ -333,7 +339,8 @@ func (a *analysis) extraParams(e *expr) []rules.Param {
 		name := toks[n].text
 		from := a.lastValue(name, n)
 		pos := a.byName[name]
-		for k := sort.SearchInts(pos, from+1); k < len(pos) && pos[k] < n; k++ {
+		lo := max(sort.SearchInts(pos, from+1), sort.SearchInts(pos, n)-maxLaterUses)
+		for k := lo; k < len(pos) && pos[k] < n; k++ {
 			u := pos[k]
 			if u+4 < len(toks) && toks[u+1].is(".") && (toks[u+2].text == "Set" || toks[u+2].text == "Add") && toks[u+3].is("(") {
 				if key, sp := a.keyName(u + 4); key != "" && toks[u+4].kind == kString {

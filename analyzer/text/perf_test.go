@@ -108,3 +108,29 @@ func TestNoPanicOnMutatedInputs(t *testing.T) {
 		}
 	}
 }
+
+// A payload name used by every call of a large file costs each call a
+// constant: keys assigned to it are looked for among its nearest uses only.
+func TestPayloadNameUsedEverywhereIsFast(t *testing.T) {
+	if testing.Short() {
+		t.Skip()
+	}
+	var b strings.Builder
+	b.WriteString("var body={company:c};")
+	for b.Len() < 2<<20 {
+		b.WriteString(`body.password=p;o.put(u+"/api/v1/users/"+t,body);`)
+	}
+	start := time.Now()
+	found, err := text.Read("dist/sync.min.js", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	took := time.Since(start)
+	t.Logf("2 MiB of calls on one payload: %v, %d calls", took, len(found.Calls))
+	if took > 30*time.Second {
+		t.Fatalf("took %v", took)
+	}
+	if len(found.Calls) == 0 || len(found.Calls[len(found.Calls)-1].Params) == 0 {
+		t.Fatal("the last call lost its parameters")
+	}
+}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"flag"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -17,6 +19,23 @@ func TestMain(m *testing.M) {
 		"migaudit": main,
 	})
 }
+
+// goEnv is what the go command needs in the scripts, from the go command
+// of the test's environment (empty without one: the scripts skip).
+var goEnv = func() map[string]string {
+	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOROOT").Output()
+	if err != nil {
+		return nil
+	}
+	v := strings.Split(strings.TrimSpace(string(out)), "\n")
+	if len(v) != 3 {
+		return nil
+	}
+	return map[string]string{
+		"GOCACHE": v[0], "GOMODCACHE": v[1], "GOROOT": v[2],
+		"GOPROXY": "off", "GOTOOLCHAIN": "local", "GOFLAGS": "", "GOWORK": "off",
+	}
+}()
 
 // TestScripts runs the end-to-end scripts in testdata/script: exit codes,
 // text and JSON output, bad input, globs, ignores, hosts, rule files,
@@ -35,6 +54,11 @@ func TestScripts(t *testing.T) {
 				return err
 			}
 			env.Setenv("EXAMPLES", examples)
+			// The Go pass runs the go command: give it the real caches
+			// (the sandbox's HOME has none) and no network.
+			for k, v := range goEnv {
+				env.Setenv(k, v)
+			}
 			return nil
 		},
 	})

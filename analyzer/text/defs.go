@@ -69,6 +69,9 @@ func (a *analysis) nameBefore(from int) (name string, kind string, nameFrom int)
 	case op.is("=") || op.is(":=") || op.is("?="):
 		s := a.operandStart(from - 2)
 		if s < 0 {
+			if n, at := a.annotatedName(from - 2); n != "" {
+				return n, "assign", at
+			}
 			return "", "", -1
 		}
 		name := a.text(s, from-1)
@@ -99,6 +102,26 @@ func (a *analysis) nameBefore(from int) (name string, kind string, nameFrom int)
 		return toks[p-1].text, "call", p - 1
 	}
 	return "", "", -1
+}
+
+// annotatedName returns the name a TypeScript declaration with a generic
+// type annotation declares (const body: Record<string, unknown> = …), the
+// annotation ending at token k; "" when there is none.
+func (a *analysis) annotatedName(k int) (string, int) {
+	toks := a.toks
+	if !a.fam.js() || !(toks[k].is(">") || toks[k].is(">>") || toks[k].is("]")) {
+		return "", -1
+	}
+	for j := k; j > 0 && k-j <= maxTypeArgs; j-- {
+		t := &toks[j]
+		if t.is(":") && toks[j-1].kind == kIdent {
+			return toks[j-1].text, j - 1
+		}
+		if t.nl || t.kind != kIdent && !(t.kind == kPunct && strings.Contains("< > >> , . [ ] | & ? { } ;", t.text)) {
+			break
+		}
+	}
+	return "", -1
 }
 
 // assignment records the definition a URL expression is the value of.

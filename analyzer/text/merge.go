@@ -93,9 +93,28 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 		}
 	}
 	if obj := a.objectIn(vf, vt); obj >= 0 {
-		return a.entries(obj)
+		out := a.entries(obj)
+		for _, r := range a.spreads(obj) {
+			out = append(out, a.paramEntries(r[0], r[1], at, depth+1)...)
+		}
+		return out
 	}
 	return nil
+}
+
+// spreads returns the names spread into the object literal opened at obj:
+// {...auth, k: v} in JavaScript, {**auth, "k": v} in Python.
+func (a *analysis) spreads(obj int) [][2]int {
+	if !a.toks[obj].is("{") || !(a.fam.js() || a.fam.python) {
+		return nil
+	}
+	var out [][2]int
+	for _, r := range a.args(obj) {
+		if r[1]-r[0] >= 2 && (a.toks[r[0]].is("...") || a.toks[r[0]].is("**")) {
+			out = append(out, [2]int{r[0] + 1, r[1]})
+		}
+	}
+	return out
 }
 
 // nameChain reports whether [vf, vt) is a plain name or member chain

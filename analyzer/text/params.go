@@ -23,7 +23,7 @@ func (a *analysis) isOptions(obj int) bool {
 func (a *analysis) paramEntry(e *ev, en entry) {
 	var in rules.Location
 	switch strings.ToLower(en.name) {
-	case "json", "body":
+	case "json", "body", "payload":
 		in = rules.InBody
 	case "data":
 		in = rules.InBody

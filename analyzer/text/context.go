@@ -488,14 +488,18 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		if n < 1 || argi < 0 && n < 2 {
 			continue
 		}
-		obj := a.objectIn(vf, vt)
-		if obj < 0 {
-			continue
-		}
-		if a.isOptions(obj) {
+		if obj := a.objectIn(vf, vt); obj >= 0 && a.isOptions(obj) {
 			for _, en := range a.entries(obj) {
 				a.paramEntry(e, en)
 			}
+			continue
+		}
+		if n > argi && a.entityArg(vf, vt) {
+			in := rules.InBody
+			if strings.Contains(a.text(vf, vt), "FormUrlEncoded") {
+				in = rules.InForm
+			}
+			a.addParamsFrom(e, vf, vt, in)
 			continue
 		}
 		if verbArg && n > argi && e.method == "GET" {
@@ -518,6 +522,24 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			}
 		}
 	}
+}
+
+// entityArg reports whether an argument wraps a request body in a typed
+// entity: new HttpEntity<>(…), new StringContent(…), JsonContent.Create(…).
+func (a *analysis) entityArg(vf, vt int) bool {
+	toks := a.toks
+	if vt-vf < 3 {
+		return false
+	}
+	k := vf
+	if toks[k].text == "new" {
+		k++
+	}
+	switch toks[k].text {
+	case "HttpEntity", "StringContent", "FormUrlEncodedContent", "JsonContent", "ByteArrayContent":
+		return true
+	}
+	return false
 }
 
 func (f *family) js() bool { return f == famJS }

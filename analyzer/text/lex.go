@@ -334,6 +334,18 @@ func (lx *lexer) quoted(start int, prefix string) {
 		closer = strings.Repeat(string(quote), 3)
 		open = q + 3
 	}
+	// C# 11 raw strings: three or more quotes, closed by as many, no escapes
+	raw := 0
+	if f.csharp && quote == '"' {
+		for q+raw < len(src) && src[q+raw] == '"' {
+			raw++
+		}
+		if raw >= 3 {
+			triple, closer, open = true, src[q:q+raw], q+raw
+		} else {
+			raw = 0
+		}
+	}
 	sc := scanner{lx: lx, quote: quote, closer: closer, start: open}
 	switch {
 	case f.python:
@@ -362,7 +374,7 @@ func (lx *lexer) quoted(start int, prefix string) {
 			sc.interp = interpPS
 		}
 	case f.csharp:
-		sc.escapes = !strings.Contains(prefix, "@")
+		sc.escapes = !strings.Contains(prefix, "@") && raw == 0
 		sc.doubled = strings.Contains(prefix, "@")
 		if strings.Contains(prefix, "$") {
 			sc.interp = interpCS

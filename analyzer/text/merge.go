@@ -25,8 +25,12 @@ var encoders = map[string]bool{
 	"stringify": true, "dumps": true, "json_encode": true, "http_build_query": true, "URLSearchParams": true,
 	"jsonify": true, "urlencode": true, "encode_www_form": true, "Marshal": true, "ofString": true,
 	"StringContent": true, "FormUrlEncodedContent": true, "Create": true, "Serialize": true,
-	"SerializeObject": true, "to_json": true, "generate": true, "toJson": true, "writeValueAsString": true,
+	"SerializeObject": true, "to_json": true, "HttpEntity": true, "JsonContent": true, "generate": true, "toJson": true, "writeValueAsString": true,
 }
+
+// postfixes are member reads that keep an object's keys: Ruby's
+// {…}.compact.to_json.
+var postfixes = map[string]bool{"to_json": true, "compact": true, "to_h": true, "stringify_keys": true, "symbolize_keys": true, "to_query": true}
 
 // paramEntries returns the keys a request's parameter value [vf, vt)
 // carries, seen from token at: object literals and what they are merged
@@ -53,10 +57,18 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 			return a.entries(obj)
 		}
 	}
+	// {…}.compact.to_json, body.to_json
+	if vt-vf >= 3 && toks[vt-1].kind == kIdent && postfixes[toks[vt-1].text] && a.memberOp(vt-2) {
+		return a.paramEntries(vf, vt-2, at, depth+1)
+	}
 	if toks[vt-1].is(")") && a.match[vt-1] > vf {
 		p := a.match[vt-1]
-		name := toks[p-1].text
-		if toks[p-1].kind == kIdent && (mergers[name] || encoders[name]) && a.operandStart(p-1) == vf && p-1 > vf-1 {
+		nt := p - 1
+		if lt := a.typeArgsStart(nt); lt > 0 {
+			nt = lt - 1 // new HttpEntity<>(…)
+		}
+		name := toks[nt].text
+		if toks[nt].kind == kIdent && (mergers[name] || encoders[name]) && a.operandStart(nt) == vf {
 			var out []entry
 			if mergers[name] {
 				out = a.entries(p)
@@ -285,6 +297,13 @@ func (a *analysis) condQueryParams(from, to int) []rules.Param {
 	var out []rules.Param
 	for k := from; k < to; k++ {
 		t := &toks[k]
+		if t.kind == kString {
+			for _, p := range t.parts {
+				if p.hole != "" {
+					out = append(out, a.holeQueryParams(p)...)
+				}
+			}
+		}
 		if t.kind != kString || len(t.parts) != 1 || t.parts[0].hole != "" {
 			continue
 		}
@@ -306,6 +325,46 @@ func (a *analysis) condQueryParams(from, to int) []rules.Param {
 				if raw {
 					sp = rules.Span{Start: sp.Start + off + lead, End: sp.Start + off + lead + len(name)}
 				}
+				out = append(out, rules.Param{Name: name, In: rules.InQuery, Span: sp, NameSpan: sp})
+			}
+			off += len(kv) + 1
+		}
+	}
+	return out
+}
+
+// holeQueryParams reads the query pieces a conditional written inside an
+// interpolation adds: `…${gone ? '&deleted=true' : ''}`,
+// f"…{'&deleted=true' if gone else ''}".
+func (a *analysis) holeQueryParams(p piece) []rules.Param {
+	if p.span.Start < 0 || p.span.End > len(a.src) || p.span.End-p.span.Start > 400 {
+		return nil
+	}
+	src := a.src[p.span.Start:p.span.End]
+	if !strings.Contains(src, "?") && !strings.Contains(src, " if ") {
+		return nil
+	}
+	var out []rules.Param
+	for i := 0; i < len(src); i++ {
+		q := src[i]
+		if q != '\'' && q != '"' {
+			continue
+		}
+		j := strings.IndexByte(src[i+1:], q)
+		if j < 0 {
+			break
+		}
+		lit := src[i+1 : i+1+j]
+		base := p.span.Start + i + 1
+		i += j + 1
+		if !(strings.HasPrefix(lit, "&") || strings.HasPrefix(lit, "?")) || !strings.Contains(lit, "=") || strings.ContainsAny(lit, "\\{$") {
+			continue
+		}
+		off := 0
+		for _, kv := range strings.Split(lit, "&") {
+			lead := len(kv) - len(strings.TrimPrefix(kv, "?"))
+			if name, _, _ := strings.Cut(kv[lead:], "="); name != "" {
+				sp := rules.Span{Start: base + off + lead, End: base + off + lead + len(name)}
 				out = append(out, rules.Param{Name: name, In: rules.InQuery, Span: sp, NameSpan: sp})
 			}
 			off += len(kv) + 1

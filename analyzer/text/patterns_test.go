@@ -116,6 +116,25 @@ func TestPatterns(t *testing.T) {
 			"u = ROOT + \"/api/v1/users?x=1\" + (\"&deleted=true\" if gone else \"\")\nrequests.get(u)\n",
 			"GET {ROOT}/api/v1/users?x=1{(\"&deleted=true\" if gone else \"\")} deleted@query"},
 
+		{"c# raw string json", "A.cs",
+			"var json = \"\"\"\n  {\"primaryGroupId\": \"g-1\"}\n  \"\"\";\nawait http.PutAsync($\"{root}/api/v1/users/{m}\", new StringContent(json, Encoding.UTF8, \"application/json\"));\n",
+			"PUT {root}/api/v1/users/{m} primaryGroupId@body"},
+		{"java entity argument", "C.java",
+			"rest.exchange(ROOT + \"/api/v1/users/\" + m, HttpMethod.PUT, new HttpEntity<>(Map.of(\"password\", pw)), Void.class);\n",
+			"PUT {ROOT}/api/v1/users/{m} password@body"},
+		{"ruby merge then to_json", "a.rb",
+			"HTTParty.put(\"#{ROOT}/api/v1/users/#{m}\", body: creds.merge(password: pw).to_json)\n",
+			"PUT {ROOT}/api/v1/users/{m} password@body"},
+		{"js conditional inside the template", "a.js",
+			"fetch(`${ROOT}/api/v1/users?company=${co}${gone ? '&deleted=true' : ''}`);\n",
+			"GET(implied) {ROOT}/api/v1/users?company={co}{gone ? '&deleted=true' : ''} deleted@query"},
+		{"python conditional inside the f-string", "a.py",
+			"requests.get(f\"{ROOT}/api/v1/users?company={co}{'&deleted=true' if gone else ''}\")\n",
+			"GET {ROOT}/api/v1/users?company={co}{'&deleted=true' if gone else ''} deleted@query"},
+		{"a plain hole is no query piece", "a.js",
+			"fetch(`${ROOT}/api/v1/users?${qs}`);\n",
+			"GET(implied) {ROOT}/api/v1/users?{qs}"},
+
 		// Go read as text
 		{"go url.Values into RawQuery", "x.go",
 			"v := url.Values{}\nv.Add(\"deleted\", \"false\")\nreq, _ := http.NewRequest(\"GET\", root+\"/api/v1/users\", nil)\nreq.URL.RawQuery = v.Encode()\n",
@@ -134,5 +153,36 @@ func TestPatterns(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tc.want)
 			}
 		})
+	}
+}
+
+// Parameters found through merges, later assignments, JSON text and
+// conditional pieces sit on their names in the file, for findings and fixes.
+func TestParamNameSpans(t *testing.T) {
+	tests := []struct{ file, src string }{
+		{"a.js", "fetch(ROOT + '/api/v1/users?company=' + co + (gone ? '&deleted=true' : ''));\n"},
+		{"a.js", "fetch(`${ROOT}/api/v1/users?x=1${gone ? '&deleted=true' : ''}`);\n"},
+		{"C.java", "String j = \"{\\\"primaryGroupId\\\": \\\"\" + g + \"\\\"}\";\nHttpRequest.newBuilder(URI.create(ROOT + \"/api/v1/users/\" + m)).PUT(BodyPublishers.ofString(j)).build();\n"},
+		{"a.py", "doc = {}\ndoc[\"password\"] = pw\nrequests.put(ROOT + \"/api/v1/users/\" + m, json=doc)\n"},
+		{"x.go", "v := url.Values{}\nv.Set(\"deleted\", \"true\")\nhttp.Get(root + \"/api/v1/users?\" + v.Encode())\n"},
+		{"A.cs", "new HttpRequestMessage(HttpMethod.Delete, root + \"/api/v1/groups/\" + g + \"/users/\" + m) { Content = new FormUrlEncodedContent(new Dictionary<string, string> { [\"deleteFromPrivateSubgroups\"] = \"true\" }) };\n"},
+	}
+	for _, tc := range tests {
+		f, err := text.Read(tc.file, []byte(tc.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, c := range f.Calls {
+			for _, p := range c.Params {
+				n++
+				if got := tc.src[p.NameSpan.Start:p.NameSpan.End]; got != p.Name {
+					t.Errorf("%s: parameter %s spans %q", tc.file, p.Name, got)
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("%s: no parameters in %s", tc.file, summary(f))
+		}
 	}
 }

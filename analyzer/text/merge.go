@@ -334,8 +334,8 @@ func (a *analysis) condQueryParams(from, to int) []rules.Param {
 }
 
 // holeQueryParams reads the query pieces a conditional written inside an
-// interpolation adds: `…${gone ? '&deleted=true' : ”}`,
-// f"…{'&deleted=true' if gone else ”}".
+// interpolation adds: `…${gone ? '&deleted=true' : none}`,
+// f"…{'&deleted=true' if gone else none}".
 func (a *analysis) holeQueryParams(p piece) []rules.Param {
 	if p.span.Start < 0 || p.span.End > len(a.src) || p.span.End-p.span.Start > 400 {
 		return nil

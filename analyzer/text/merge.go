@@ -290,7 +290,7 @@ func (a *analysis) jsonKeys(k int) []entry {
 }
 
 // condQueryParams returns the query parameters a URL expression adds in a
-// conditional piece: url + (deleted ? '&deleted=true' : ”), Python
+// conditional piece: url + (deleted ? '&deleted=true' : ""), Python
 // ("&deleted=true" if deleted else "").
 func (a *analysis) condQueryParams(from, to int) []rules.Param {
 	toks := a.toks

@@ -29,6 +29,14 @@ func (a *analysis) classify(e *expr) {
 				name = ""
 			}
 			a.found.Bases = append(a.found.Bases, rules.Base{Name: name, URL: toParts(e.resolved), File: a.file})
+		} else if !d.deflt && foreignHost(e.resolved) {
+			// another service's base, named so that calls made through
+			// config.directory.root are not completed with the LMS base
+			name := d.name
+			if d.path != "" {
+				name = d.path
+			}
+			a.found.Bases = append(a.found.Bases, rules.Base{Name: name, URL: toParts(e.resolved), File: a.file})
 		}
 		return
 	}
@@ -74,8 +82,16 @@ func (a *analysis) foreignDefault(items []item, receiver string, at int) bool {
 	if d == nil || d.value == nil || !(receiver != "" && d.owner == receiver || d.at <= at && !a.classBetween(d.at, at)) {
 		return false
 	}
-	base := d.value.resolved
+	return foreignHost(d.value.resolved)
+}
+
+// foreignHost reports whether a URL starts with a host written out in full
+// that is not 360Learning's.
+func foreignHost(base []item) bool {
 	if len(base) == 0 || base[0].isHole() {
+		return false
+	}
+	if s := shapeOf(base); s.v1 && s.segs {
 		return false
 	}
 	t := strings.ToLower(urlText(base))

@@ -59,7 +59,7 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 	case s.lead:
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: items[0].hole, Call: a.newCall(items, ev)})
 	case s.rel && ev.http:
-		if d := a.defaultFor(ev.receiver, at); d != nil && d.value != nil {
+		if d := a.defaultFor(ev.receiver, at); d != nil && d.value != nil && a.sameClient(d, ev.receiver, at) {
 			joined := joinBase(d.value.resolved, items)
 			if s2 := shapeOf(joined); s2.v1 && s2.segs || s2.lead {
 				a.emit(joined, ev, at)
@@ -105,6 +105,16 @@ func foreignHost(base []item) bool {
 	}
 	// only a host written out in full is known not to be 360Learning's
 	return host != "" && !strings.ContainsAny(host, "\x00{}$%<>") && !strings.Contains(host, "360learning")
+}
+
+// sameClient reports whether the default base d may be the one of a call
+// at token at on receiver: its owner is the receiver, or no class
+// declaration separates them (a class's base_uri is not another class's).
+func (a *analysis) sameClient(d *def, receiver string, at int) bool {
+	if receiver != "" && d.owner == receiver {
+		return true
+	}
+	return !a.classBetween(min(d.at, at), max(d.at, at))
 }
 
 // classBetween reports whether a class declaration starts between tokens

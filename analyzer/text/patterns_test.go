@@ -39,6 +39,13 @@ func TestPatterns(t *testing.T) {
 		{"ruby class on an intranet host", "jobs.rb",
 			"class Lms\n  include HTTParty\n  base_uri 'https://acme.360learning.com'\n  def all\n    self.class.get('/api/v1/users')\n  end\nend\n\nclass Ledger\n  include HTTParty\n  base_uri 'https://ledger.corp.local'\n  def self.log(id)\n    post(\"/api/v1/users/#{id}/events\", body: { kind: 'sync' })\n  end\nend\n",
 			"GET /api/v1/users\nbase() https://acme.360learning.com"},
+		{"ruby class without a base does not borrow another class's", "two.rb",
+			"class Lms\n  include HTTParty\n  base_uri 'https://acme.360learning.com/api/v1'\n  def self.all\n    get('/users')\n  end\nend\n\nclass Crm\n  include HTTParty\n  def self.leads\n    get('/users')\n  end\nend\n",
+			"GET https://acme.360learning.com/api/v1/users\nbase() https://acme.360learning.com/api/v1\npending() GET /users"},
+		{"ruby relative call under an intranet base", "intra.rb",
+			"class Directory\n  include HTTParty\n  base_uri 'https://people.corp.local/api/v1'\n  def self.find(id)\n    get(\"/users/#{id}\")\n  end\nend\n",
+			// completed with its own class's host, which the rules' host check drops
+			"GET https://people.corp.local/api/v1/users/{id}\nbase() https://people.corp.local/api/v1"},
 		{"templated default host is no foreign host", "gw.php",
 			"<?php\n$c = new Client(['base_uri' => \"https://{$tenant}\"]);\n$c->get('/api/v1/groups/' . $g);\n",
 			"GET /api/v1/groups/{$g}"},

@@ -52,6 +52,18 @@ func (a *analysis) paramEntries(vf, vt, at, depth int) []entry {
 	if toks[vf].is("(") && a.match[vf] == vt-1 {
 		return a.paramEntries(vf+1, vt-1, at, depth+1)
 	}
+	// PowerShell: $body | ConvertTo-Json
+	if a.fam.powershell {
+		for k := vf + 1; k < vt; k++ {
+			if (toks[k].is("(") || toks[k].is("{")) && a.match[k] > k {
+				k = a.match[k]
+				continue
+			}
+			if toks[k].is("|") {
+				return a.paramEntries(vf, k, at, depth+1)
+			}
+		}
+	}
 	if toks[vf].kind == kIdent && toks[vf].text == "new" && vf+1 < vt && toks[vf+1].kind == kIdent {
 		if obj := a.initializer(vf+1, vt); obj >= 0 {
 			return a.entries(obj)

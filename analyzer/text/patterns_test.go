@@ -101,6 +101,16 @@ func TestPatterns(t *testing.T) {
 			"log(`/users/${id}`, 'PUT');\n",
 			""},
 
+		{"python method wrapper with a relative path", "client.py",
+			"class Lms:\n    def unlink(self, gid, mail):\n        return self._send(\"DELETE\", f\"/groups/{gid}/users/{mail}\", data={\"deleteFromPrivateSubgroups\": True})\n",
+			"pending() DELETE /groups/{gid}/users/{mail} deleteFromPrivateSubgroups@form"},
+		{"powershell keys added after the hashtable", "Set.ps1",
+			"$b = @{ company = $Co }\n$b.primaryGroupId = $G\n$b['password'] = $P\nInvoke-RestMethod -Method Put -Uri \"$Root/api/v1/users/$M\" -Body ($b | ConvertTo-Json)\n",
+			"PUT {$Root}/api/v1/users/{$M} company@body primaryGroupId@body password@body"},
+		{"python update() after the literal", "a.py",
+			"q = dict(CREDS)\nq.update(deleted=True)\nrequests.get(ROOT + \"/api/v1/users\", params=q)\n",
+			"GET {ROOT}/api/v1/users deleted@query"},
+
 		// JSON text and initialisers
 		{"java json string then PUT", "C.java",
 			"String payload = \"{\\\"primaryGroupId\\\": \\\"\" + gid + \"\\\"}\";\nHttpRequest r = HttpRequest.newBuilder(URI.create(ROOT + \"/api/v1/users/\" + mail)).PUT(BodyPublishers.ofString(payload)).build();\n",

@@ -8,7 +8,11 @@
 // interpolations and comments, with byte offsets), not a parser: a URL
 // expression is assembled around each string literal that holds a URL, its
 // leading name is replaced by the file's own definition of it, and the call
-// it is passed to gives the method and the parameters. Other text (configs,
+// it is passed to gives the method and the parameters. Parameters are
+// followed through names, merges (auth + {…}, auth.merge(…), spreads),
+// keys assigned after the literal, JSON text and project wrappers that take
+// the HTTP verb as their first argument; bases defined in nested objects
+// are named by their dotted path (config.lms.baseURL). Other text (configs,
 // .env files, prose) is read in a generic mode that takes URL-like runs and
 // KEY=VALUE entries.
 package text

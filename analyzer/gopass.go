@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -100,7 +101,7 @@ func (s *scan) goPass() []*worker {
 	if len(mods) == 0 {
 		return nil
 	}
-	a := golang.New(golang.Config{Catalog: s.opt.Catalog, Hosts: s.opt.Check.Hosts})
+	a := guarded(golang.New(golang.Config{Catalog: s.opt.Catalog, Hosts: s.opt.Check.Hosts}))
 	ws := make([]*worker, len(mods))
 	texts := make([][]string, len(mods))
 	sem := make(chan struct{}, goModuleLoads)
@@ -123,6 +124,23 @@ func (s *scan) goPass() []*worker {
 		q.pushAll(jobs)
 	}
 	return append(ws, s.runQueue(q)...)
+}
+
+// guarded returns a copy of a whose Run turns a panic into an error (the
+// package's files are then read as text): the checker runs passes on
+// goroutines of its own, where a panic would stop the whole scan.
+func guarded(a *analysis.Analyzer) *analysis.Analyzer {
+	g := *a
+	run := a.Run
+	g.Run = func(p *analysis.Pass) (res any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				res, err = nil, fmt.Errorf("internal error: %v", r)
+			}
+		}()
+		return run(p)
+	}
+	return &g
 }
 
 // textFallback hands the module's files the Go pass did not analyze

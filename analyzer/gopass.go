@@ -319,8 +319,13 @@ func (w *worker) addGo(fs []rules.Finding, walked map[string]string) {
 // dependencies in full would cost seconds. Helpers those bodies define are
 // not followed by the scan (go vet -vettool follows them).
 func (s *scan) parseGo(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
-	f, err := parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
-	if f == nil || s.underRoots(filename) {
+	const mode = parser.AllErrors | parser.SkipObjectResolution
+	if s.underRoots(filename) {
+		return parser.ParseFile(fset, filename, src, mode|parser.ParseComments)
+	}
+	// Comments too are of no use there.
+	f, err := parser.ParseFile(fset, filename, src, mode)
+	if f == nil {
 		return f, err
 	}
 	decls := f.Decls[:0]

@@ -17,8 +17,9 @@ import (
 //
 // A string value that is a path starting with /api/v1/ is a Call, composed
 // with the nearest base URL set in its own mapping or an enclosing one (the
-// base's origin: an absolute path replaces the base's own path). With no base
-// the path is the whole URL, and the rules decide from it alone. The base's
+// base's origin: an absolute path replaces the base's own path). A path with
+// no base beside it or above it is not read: rule catalogs, API docs and
+// route tables list such paths without calling them. The base's
 // parts sit, zero-width and not raw, where the path starts, so that findings
 // about the call sit on the path's line.
 
@@ -66,6 +67,9 @@ var servingKeys = map[string]bool{
 func isBaseValue(s string) bool {
 	if s == "" || s[0] == '/' {
 		return false
+	}
+	if strings.HasPrefix(s, "{{") && strings.HasSuffix(s, "}}") && strings.Count(s, "{{") == 1 {
+		return true // a Jinja or Helm placeholder: {{ lms_host }}
 	}
 	if looksLikeURL(s) || strings.HasPrefix(s, "${") || strings.HasPrefix(s, "$") && isIdent(s[1:]) {
 		return !strings.ContainsAny(s, " \t\n")
@@ -167,6 +171,11 @@ func (r *reader) endpointPaths(n *yamlv3.Node, base *yamlv3.Node, depth int) {
 // composed with base when there is one.
 func (r *reader) endpointPath(v, base *yamlv3.Node, call rules.Call) {
 	if !isString(v) || r.used[v] {
+		return
+	}
+	// A path alone, with no base URL beside it, is too weak a sign of a
+	// call: rule catalogs, API docs and route tables list such paths too.
+	if base == nil {
 		return
 	}
 	ms := r.scalar(v)

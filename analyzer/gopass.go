@@ -179,15 +179,21 @@ func (s *scan) analyzeModule(a *analysis.Analyzer, m *goModule) (*worker, []stri
 	}
 	// Paths as the go command names them, back to paths as walked.
 	walked := map[string]string{}
+	real, err := filepath.EvalSymlinks(absDir)
+	if err != nil {
+		real = absDir
+	}
 	for _, p := range slices.Concat(m.cands, m.others) {
 		rel, err := filepath.Rel(m.dir, p)
 		if err != nil {
 			continue
 		}
 		walked[filepath.Join(absDir, rel)] = p
-		if real, err := filepath.EvalSymlinks(absDir); err == nil && real != absDir {
-			walked[filepath.Join(real, rel)] = p
-		}
+		walked[filepath.Join(real, rel)] = p
+	}
+	patterns := s.parsingPatterns(w, m, gomod)
+	if len(patterns) == 0 {
+		return w, s.textFallback(m, nil)
 	}
 	pkgs, err := packages.Load(&packages.Config{
 		Mode:    packages.LoadAllSyntax,
@@ -197,7 +203,7 @@ func (s *scan) analyzeModule(a *analysis.Analyzer, m *goModule) (*worker, []stri
 		// A scan never downloads: no module, no toolchain.
 		Env:       append(os.Environ(), "GOPROXY=off", "GOTOOLCHAIN=local"),
 		ParseFile: s.parseGo,
-	}, candidatePatterns(m)...)
+	}, patterns...)
 	if err != nil {
 		return w, fallback("Go packages did not load, read as text: %s", oneLine(err.Error(), absDir, m.dir))
 	}
@@ -241,14 +247,7 @@ func candidatePatterns(m *goModule) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, c := range m.cands {
-		rel, err := filepath.Rel(m.dir, filepath.Dir(c))
-		if err != nil {
-			continue
-		}
-		p := "./" + filepath.ToSlash(rel)
-		if rel == "." {
-			p = "."
-		}
+		p := patternOf(m, c)
 		if !seen[p] {
 			seen[p] = true
 			out = append(out, p)
@@ -256,6 +255,42 @@ func candidatePatterns(m *goModule) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// parsingPatterns returns the patterns of m's candidate packages whose
+// candidate files parse. A package with a syntax error cannot be
+// type-checked: its files go to the text reader without loading its
+// dependencies first (seconds for net/http's), with an error on go.mod.
+func (s *scan) parsingPatterns(w *worker, m *goModule, gomod string) []string {
+	broken := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, c := range m.cands {
+		dir := patternOf(m, c)
+		if broken[dir] {
+			continue
+		}
+		if _, err := parser.ParseFile(fset, displayPath(c), nil, parser.SkipObjectResolution); err != nil {
+			broken[dir] = true
+			msg, _, _ := strings.Cut(err.Error(), "\n")
+			w.errorf(gomod, "package %s does not parse, read as text: %s", dir, msg)
+		}
+	}
+	var out []string
+	for _, p := range candidatePatterns(m) {
+		if !broken[p] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// patternOf is the go command pattern of the directory of m's file path.
+func patternOf(m *goModule, path string) string {
+	rel, err := filepath.Rel(m.dir, filepath.Dir(path))
+	if err != nil || rel == "." {
+		return "."
+	}
+	return "./" + filepath.ToSlash(rel)
 }
 
 // firstError is the first error of p or of a package it imports, "" when

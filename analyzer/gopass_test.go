@@ -111,3 +111,31 @@ func TestGoPassWithoutGo(t *testing.T) {
 		t.Errorf("client.go was not read as text: %q", findingLines(res))
 	}
 }
+
+// A package with a syntax error is read as text without loading anything,
+// and the error says which package and where.
+func TestGoPassSyntaxError(t *testing.T) {
+	files := map[string]string{
+		"go.mod": "module acme.example/bridge\n\ngo 1.26\n",
+		"lms/client.go": `package lms
+
+import "net/http"
+
+func Groups() {
+	http.Get("https://acme.360learning.com/api/v1/groups")
+}
+
+if broken {
+}
+`,
+	}
+	t.Chdir(tree(t, files))
+	res := scan(t, analyzer.Options{GoPass: true}, ".")
+	want := "package ./lms does not parse, read as text: lms/client.go:9:1: expected declaration, found 'if'"
+	if len(res.Errors) != 1 || res.Errors[0].Path != "go.mod" || res.Errors[0].Message != want {
+		t.Errorf("errors: %+v\nwant one on go.mod: %s", res.Errors, want)
+	}
+	if got := findingLines(res); !slices.Equal(got, []string{"lms/client.go:6 v1-endpoint-unmapped"}) {
+		t.Errorf("findings: %q", got)
+	}
+}

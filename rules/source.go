@@ -57,6 +57,22 @@ func (s *Snippet) MapCall(c *Call) {
 	}
 }
 
+// MapFound moves every span of what a reader found in the snippet's text
+// (calls, pending calls, bases) into the file.
+func (s *Snippet) MapFound(f *Found) {
+	for i := range f.Calls {
+		s.MapCall(&f.Calls[i])
+	}
+	for i := range f.Pending {
+		s.MapCall(&f.Pending[i].Call)
+	}
+	for i := range f.Bases {
+		c := Call{URL: f.Bases[i].URL}
+		s.MapCall(&c)
+		f.Bases[i].URL = c.URL
+	}
+}
+
 // Base is a base URL a file defines under a name (a constant, a class
 // property, Ruby's base_uri, a config entry) that calls in other files of the
 // same project may start from.

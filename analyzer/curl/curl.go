@@ -66,17 +66,7 @@ func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
 	r := newReader(file, units)
 	r.run()
 	found := &r.found
-	for i := range found.Calls {
-		sn.MapCall(&found.Calls[i])
-	}
-	for i := range found.Pending {
-		sn.MapCall(&found.Pending[i].Call)
-	}
-	for i := range found.Bases {
-		c := rules.Call{URL: found.Bases[i].URL}
-		sn.MapCall(&c)
-		found.Bases[i].URL = c.URL
-	}
+	sn.MapFound(found)
 	return found, nil
 }
 

@@ -48,17 +48,7 @@ func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
 		return nil, errors.New("snippet map does not match its text")
 	}
 	found := readAs(file, sn.Text, familyOfLang(sn.Lang))
-	for i := range found.Calls {
-		sn.MapCall(&found.Calls[i])
-	}
-	for i := range found.Pending {
-		sn.MapCall(&found.Pending[i].Call)
-	}
-	for i := range found.Bases {
-		c := rules.Call{URL: found.Bases[i].URL}
-		sn.MapCall(&c)
-		found.Bases[i].URL = c.URL
-	}
+	sn.MapFound(found)
 	return found, nil
 }
 

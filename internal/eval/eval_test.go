@@ -1,7 +1,9 @@
-// Package eval_test measures a whole scan against a labelled corpus of
-// realistic legacy files (testdata/corpus), the way a private acceptance
-// corpus would: the labels in testdata/corpus/EXPECTED.tsv come from the
-// migration guides alone, never from a reader's output.
+// Package eval_test measures a whole scan against labelled corpora of
+// realistic legacy files (testdata/corpus, testdata/corpus2, ...: every
+// testdata directory named corpus* that holds an EXPECTED.tsv), the way a
+// private acceptance corpus would: the labels come from the migration guides
+// alone, never from a reader's output. Each corpus is written by a different
+// hand, so that a reader tuned on one is measured on another.
 package eval_test
 
 import (
@@ -21,7 +23,7 @@ import (
 )
 
 const (
-	corpusDir    = "../../testdata/corpus"
+	testdataDir  = "../../testdata"
 	badCorpusDir = "../../testdata/corpus-bad"
 	labelsFile   = "EXPECTED.tsv"
 
@@ -48,8 +50,36 @@ type site struct {
 	Line int
 }
 
+// corpora lists the labelled corpora: the testdata directories named
+// corpus* that hold a labels file. The first corpus must be among them, so a
+// renamed directory cannot silently turn the evaluation off.
+func corpora(t *testing.T) []string {
+	t.Helper()
+	matches, err := filepath.Glob(filepath.Join(testdataDir, "corpus*", labelsFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, m := range matches {
+		dirs = append(dirs, filepath.Dir(m))
+	}
+	sort.Strings(dirs)
+	if !contains(dirs, filepath.Join(testdataDir, "corpus")) {
+		t.Fatalf("no %s in %s/corpus (found %v)", labelsFile, testdataDir, dirs)
+	}
+	return dirs
+}
+
+// TestCorpus scans each labelled corpus as a subtest and holds each to the
+// same thresholds on its own.
 func TestCorpus(t *testing.T) {
 	cat := defaultCatalog(t)
+	for _, dir := range corpora(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) { evalCorpus(t, cat, dir) })
+	}
+}
+
+func evalCorpus(t *testing.T, cat *rules.Catalog, corpusDir string) {
 	expected := readLabels(t, filepath.Join(corpusDir, labelsFile))
 
 	res, err := analyzer.Run(context.Background(), []string{corpusDir}, analyzer.Options{
@@ -102,6 +132,12 @@ func TestCorpus(t *testing.T) {
 // parameter's name and a call label's line writes a piece of its URL.
 func TestLabels(t *testing.T) {
 	cat := defaultCatalog(t)
+	for _, dir := range corpora(t) {
+		t.Run(filepath.Base(dir), func(t *testing.T) { checkLabels(t, cat, dir) })
+	}
+}
+
+func checkLabels(t *testing.T, cat *rules.Catalog, corpusDir string) {
 	ops := map[string]bool{"-": true}
 	for _, op := range cat.Operations {
 		ops[op.Name] = true

@@ -394,7 +394,7 @@ func format(p string) string {
 		return "ruby"
 	case ext == ".php":
 		return "php"
-	case ext == ".ps1":
+	case ext == ".ps1" || ext == ".psm1":
 		return "powershell"
 	case ext == ".java":
 		return "java"

@@ -121,16 +121,27 @@ func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Foun
 		if f := d.fileFound(readers.markdownRead, src); f != nil {
 			for i := range f.Snippets {
 				sn := &f.Snippets[i]
-				if shellFences[sn.Lang] {
-					d.snippet(readers.curlSnippet, sn)
-				} else {
+				if !shellFences[sn.Lang] {
+					d.snippet(readers.textSnippet, sn)
+					continue
+				}
+				f := d.snippet(readers.curlSnippet, sn)
+				// A fence without a language may hold a request line or a
+				// bare URL rather than a command: if no command call came
+				// out of it, read it as text.
+				if sn.Lang == "" && f != nil && len(f.Calls)+len(f.Pending) == 0 {
 					d.snippet(readers.textSnippet, sn)
 				}
 			}
 		}
 	case fmtJSON:
 		if readers.isPostman(src) {
-			d.file(readers.postmanRead, src)
+			// Pre-request and test scripts are JavaScript.
+			if f := d.fileFound(readers.postmanRead, src); f != nil {
+				for i := range f.Snippets {
+					d.snippet(readers.textSnippet, &f.Snippets[i])
+				}
+			}
 		} else {
 			d.text(src, set)
 		}
@@ -182,9 +193,10 @@ func (d *dispatcher) fileFound(read func(string, []byte) (*rules.Found, error), 
 	return d.keep(f, err)
 }
 
-func (d *dispatcher) snippet(read func(string, *rules.Snippet) (*rules.Found, error), sn *rules.Snippet) {
+// snippet runs a snippet reader, keeps what it found and returns it; nil on error.
+func (d *dispatcher) snippet(read func(string, *rules.Snippet) (*rules.Found, error), sn *rules.Snippet) *rules.Found {
 	f, err := guard(func() (*rules.Found, error) { return read(d.name, sn) })
-	d.keep(f, err)
+	return d.keep(f, err)
 }
 
 func (d *dispatcher) keep(f *rules.Found, err error) *rules.Found {

@@ -91,3 +91,32 @@ func TestRealReadersCrossFile(t *testing.T) {
 		}
 	}
 }
+
+// A fence without a language that holds a request line, not a command, and a
+// Postman collection's pre-request script are read too.
+func TestBareFencesAndPostmanScripts(t *testing.T) {
+	root := tree(t, map[string]string{
+		"docs/api.md": "# Users\n\nList them:\n\n```\nGET https://acme.360learning.com/api/v1/users?deleted=true\n```\n",
+		"postman/lms.postman_collection.json": `{
+  "info": {"_postman_id": "1", "name": "lms", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+  "item": [{
+    "name": "prepare",
+    "event": [{"listen": "prerequest", "script": {"type": "text/javascript", "exec": [
+      "pm.sendRequest('https://acme.360learning.com/api/v1/users/getUserByExternalId/' + pm.variables.get('hrId') + '/Workday', () => {});"
+    ]}}],
+    "request": {"method": "GET", "url": "https://acme.360learning.com/api/v2/users"}
+  }]
+}
+`,
+	})
+	res := scan(t, analyzer.Options{}, root)
+	got := strings.Join(findings(res, root), "\n")
+	for _, want := range []string{"docs/api.md:6 list-users-endpoint", "docs/api.md:6 list-users-deleted", "postman/lms.postman_collection.json:6 list-id-mappings-endpoint"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s; got\n%s", want, got)
+		}
+	}
+	if len(res.Errors) > 0 {
+		t.Errorf("errors: %q", errorList(res, root))
+	}
+}

@@ -17,8 +17,8 @@ import (
 type mapped struct {
 	text string
 	m    []int
-	// exact reports that every offset is exact. Folded scalars, and scalars
-	// whose source text could not be followed, map approximately.
+	// exact reports that every offset is exact. Scalars whose source text
+	// could not be followed map approximately.
 	exact bool
 }
 
@@ -86,8 +86,9 @@ func (r *reader) mapScalar(n *yamlv3.Node) mapped {
 	case n.Style&yamlv3.LiteralStyle != 0:
 		ms, ok = r.literal(start, n.Value)
 	case n.Style&yamlv3.FoldedStyle != 0:
-		ms = r.align(r.blockContent(start), n.Value)
-		return ms
+		if ms, ok = r.folded(start, n.Value); !ok {
+			return r.align(r.blockContent(start), n.Value)
+		}
 	default:
 		ms, ok = r.flowScalar(start, 0, n.Value)
 	}
@@ -378,7 +379,7 @@ func nextLine(src []byte, i int) int {
 
 // align maps want onto the file text from off as well as it can: bytes that
 // match map exactly, folded whitespace maps to the whitespace it came from.
-// It is used for folded scalars and as a fallback; the result is approximate.
+// It is a fallback; the result is approximate.
 func (r *reader) align(off int, want string) mapped {
 	src := r.src
 	b := newBuilder(len(want))

@@ -42,9 +42,6 @@ func checkMapped(t *testing.T, r *reader, n *yamlv3.Node) {
 	if ms.text != n.Value {
 		t.Fatalf("line %d: text %q, want %q", n.Line, ms.text, n.Value)
 	}
-	if n.Style&yamlv3.FoldedStyle != 0 {
-		return
-	}
 	if !ms.exact {
 		t.Fatalf("line %d: %q does not map exactly", n.Line, n.Value)
 	}

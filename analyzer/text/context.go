@@ -22,6 +22,9 @@ type ev struct {
 	cf, ct int
 	// bearer reports that the call sends a bearer token.
 	bearer bool
+	// helper is the base a project wrapper taking (method, path) puts
+	// before the path in its definition (c.root), "" when not seen.
+	helper string
 }
 
 // call is a call expression: callee tokens [cf, ct), arguments.
@@ -408,7 +411,8 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 				e.http = true
 			}
 			// a project's own wrapper: call("PUT", "/api/v1/users/…", body)
-			if n < argi && vt-vf == 1 && toks[vf].kind == kString {
+			// or a method constant: c.do(ctx, http.MethodPut, "/users/"+id, …)
+			if n < argi && (vt-vf == 1 && toks[vf].kind == kString || vt-vf > 1 && strings.Contains(a.text(vf, vt), "Method")) {
 				e.http, verbArg = true, true
 			}
 		}
@@ -504,11 +508,17 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		}
 		if verbArg && n > argi && e.method == "GET" {
 			a.addParamsFrom(e, vf, vt, rules.InQuery)
+			if a.fam == famGo && vt-vf == 1 && toks[vf].kind == kIdent {
+				e.params = append(e.params, a.valuesParams(vf)...)
+			}
 			continue
 		}
-		if n == argi+1 && (e.method == "PUT" || e.method == "POST" || e.method == "PATCH" || e.method == "DELETE" && !a.fam.js()) {
+		if (n == argi+1 || verbArg && n > argi) && (e.method == "PUT" || e.method == "POST" || e.method == "PATCH" || e.method == "DELETE" && !a.fam.js()) {
 			a.addParamsFrom(e, vf, vt, bodyIn)
 		}
+	}
+	if verbArg && argi >= 0 {
+		e.helper = a.helperBase(c.name, argi)
 	}
 	// new HttpRequestMessage(…) { Content = new FormUrlEncodedContent(…) }
 	if a.fam.csharp && c.open >= 0 && c.end < len(toks) && toks[c.end].is("{") {

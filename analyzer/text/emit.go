@@ -58,6 +58,13 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 		a.found.Calls = append(a.found.Calls, a.newCall(items, ev))
 	case s.lead:
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: items[0].hole, Call: a.newCall(items, ev)})
+	case s.rel && ev.http && ev.helper != "":
+		// a wrapper's relative path, completed with the base its
+		// definition puts before it
+		joined := a.completeHelper(ev.helper, items, at)
+		if s2 := shapeOf(joined); s2.v1 && s2.segs || s2.lead {
+			a.emit(joined, ev, at)
+		}
 	case s.rel && ev.http:
 		if d := a.defaultFor(ev.receiver, at); d != nil && d.value != nil && a.sameClient(d, ev.receiver, at) {
 			joined := joinBase(d.value.resolved, items)

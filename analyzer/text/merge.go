@@ -426,16 +426,25 @@ func (a *analysis) extraParams(e *expr) []rules.Param {
 		}
 	}
 	for _, n := range names {
-		name := toks[n].text
-		from := a.lastValue(name, n)
-		pos := a.byName[name]
-		lo := max(sort.SearchInts(pos, from+1), sort.SearchInts(pos, n)-maxLaterUses)
-		for k := lo; k < len(pos) && pos[k] < n; k++ {
-			u := pos[k]
-			if u+4 < len(toks) && toks[u+1].is(".") && (toks[u+2].text == "Set" || toks[u+2].text == "Add") && toks[u+3].is("(") {
-				if key, sp := a.keyName(u + 4); key != "" && toks[u+4].kind == kString {
-					out = append(out, rules.Param{Name: key, In: rules.InQuery, Span: a.span(u, a.match[u+3]+1), NameSpan: sp})
-				}
+		out = append(out, a.valuesParams(n)...)
+	}
+	return out
+}
+
+// valuesParams returns the keys set on the Go url.Values named at token n
+// before it (q.Set("deleted", "true")), as query parameters.
+func (a *analysis) valuesParams(n int) []rules.Param {
+	toks := a.toks
+	var out []rules.Param
+	name := toks[n].text
+	from := a.lastValue(name, n)
+	pos := a.byName[name]
+	lo := max(sort.SearchInts(pos, from+1), sort.SearchInts(pos, n)-maxLaterUses)
+	for k := lo; k < len(pos) && pos[k] < n; k++ {
+		u := pos[k]
+		if u+4 < len(toks) && toks[u+1].is(".") && (toks[u+2].text == "Set" || toks[u+2].text == "Add") && toks[u+3].is("(") {
+			if key, sp := a.keyName(u + 4); key != "" && toks[u+4].kind == kString {
+				out = append(out, rules.Param{Name: key, In: rules.InQuery, Span: a.span(u, a.match[u+3]+1), NameSpan: sp})
 			}
 		}
 	}

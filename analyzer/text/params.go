@@ -81,6 +81,12 @@ func (a *analysis) objectIn(vf, vt int) int {
 			return vf
 		case t.kind == kIdent && t.text == "new" && vf+1 < vt && toks[vf+1].is("{"):
 			return vf + 1
+		case a.fam == famGo && (t.text == "map" || t.is("&")):
+			// a Go composite literal: map[string]any{…}, &Payload{…}
+			if o := a.goLiteralBrace(vf, vt); o >= 0 {
+				return o
+			}
+			return -1
 		case t.is("("):
 			vf++
 			continue

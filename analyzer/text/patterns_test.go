@@ -101,6 +101,26 @@ func TestPatterns(t *testing.T) {
 			"log(`/users/${id}`, 'PUT');\n",
 			""},
 
+		{"go helper taking method and path, base from a const via the constructor", "lms.go",
+			"const lmsRoot = \"https://acme.360learning.com/api/v1\"\n\ntype API struct{ base string; hc *http.Client }\n\nfunc NewAPI() *API { return &API{base: lmsRoot, hc: http.DefaultClient} }\n\n" +
+				"func (a *API) call(ctx context.Context, verb, p string, payload any) error {\n\treq, _ := http.NewRequestWithContext(ctx, verb, a.base+p, encode(payload))\n\t_, err := a.hc.Do(req)\n\treturn err\n}\n\n" +
+				"func (a *API) Move(ctx context.Context, mail, g string) error {\n\treturn a.call(ctx, http.MethodPut, \"/users/\"+mail, &struct{}{})\n}\n\n" +
+				"func (a *API) Unlink(ctx context.Context, g, mail string) error {\n\treturn a.call(ctx, http.MethodDelete, \"/groups/\"+g+\"/users/\"+mail, map[string]bool{\"deleteFromPrivateSubgroups\": true})\n}\n",
+			"DELETE https://acme.360learning.com/api/v1/groups/{g}/users/{mail} deleteFromPrivateSubgroups@body\nPUT https://acme.360learning.com/api/v1/users/{mail}\nbase(lmsRoot) https://acme.360learning.com/api/v1"},
+		{"go helper GET with url.Values", "lms.go",
+			"var Base = \"https://app.360learning.com/api/v1\"\n\nfunc send(method, rel string, v url.Values) (*http.Response, error) {\n\treq, _ := http.NewRequest(method, Base+rel+\"?\"+v.Encode(), nil)\n\treturn http.DefaultClient.Do(req)\n}\n\n" +
+				"func gone() {\n\tv := url.Values{}\n\tv.Add(\"deleted\", \"true\")\n\tsend(http.MethodGet, \"/users\", v)\n}\n",
+			"GET https://app.360learning.com/api/v1/users deleted@query\nbase(Base) https://app.360learning.com/api/v1"},
+		{"go helper whose base is not visible stays pending on its name", "lms.go",
+			"func (c *Client) do(method, path string) error {\n\treq, _ := http.NewRequest(method, c.endpoint+path, nil)\n\t_, err := c.hc.Do(req)\n\treturn err\n}\n\nfunc (c *Client) Wipe(m string) error { return c.do(http.MethodPut, \"/users/\"+m+\"/pseudonymize\") }\n",
+			"pending(c.endpoint) PUT {c.endpoint}/users/{m}/pseudonymize"},
+		{"a method constant that follows the path is no wrapper", "x.go",
+			"log.Printf(\"%s %s\", \"/users/\"+m, http.MethodPut)\n",
+			""},
+		{"c# wrapper taking HttpMethod and a relative path", "Lms.cs",
+			"class Lms {\n  const string Root = \"https://acme.360learning.com/api/v1\";\n  Task<HttpResponseMessage> Send(HttpMethod method, string path, object body) => http.SendAsync(new HttpRequestMessage(method, Root + path) { Content = JsonContent.Create(body) });\n" +
+				"  public Task Park(string mail) => Send(HttpMethod.Put, $\"/users/{mail}\", new { primaryGroupId = \"archive\" });\n}\n",
+			"PUT https://acme.360learning.com/api/v1/users/{mail} primaryGroupId@body\nbase(Root) https://acme.360learning.com/api/v1"},
 		{"python method wrapper with a relative path", "client.py",
 			"class Lms:\n    def unlink(self, gid, mail):\n        return self._send(\"DELETE\", f\"/groups/{gid}/users/{mail}\", data={\"deleteFromPrivateSubgroups\": True})\n",
 			"pending() DELETE /groups/{gid}/users/{mail} deleteFromPrivateSubgroups@form"},

@@ -1,5 +1,8 @@
-// Package curl reads curl command lines from shell scripts and shell
-// snippets (Markdown fences, YAML run: entries) into Calls.
+// Package curl reads command-line requests into Calls: curl command lines
+// from shell scripts and shell snippets (Markdown fences, YAML run:
+// entries), and HTTP request messages from .http/.rest files (VS Code REST
+// Client, JetBrains HTTP Client) and Markdown http fences (ReadHTTP,
+// ReadHTTPSnippet; see http.go).
 //
 // Scripts are parsed with mvdan.cc/sh (bash). Every curl command is read
 // wherever it sits (functions, loops, pipelines, command substitutions,

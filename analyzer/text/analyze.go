@@ -191,6 +191,7 @@ func (a *analysis) run() {
 		a.assignment(e)
 	}
 	a.aliases()
+	a.configDefs()
 	n := len(a.exprs)
 	collect(true)
 	for _, e := range a.exprs[n:] {

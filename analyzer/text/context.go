@@ -273,6 +273,13 @@ func (a *analysis) evidence(from, to int, url string) ev {
 	}
 	if p := a.parent[from]; p >= 0 {
 		if c := a.callAt(p); c != nil {
+			if outer, query := a.uriBuilderCall(c); outer != nil {
+				a.callEvidence(&e, outer, -1, url)
+				if e.http {
+					e.params = append(e.params, query...)
+				}
+				return e
+			}
 			a.callEvidence(&e, c, argIndex(c, from), url)
 			return e
 		}
@@ -443,6 +450,11 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 					e.method, e.mspan, e.http = m, sp, true
 				}
 			}
+		case builder && (n == "bodyValue" || n == "body" || n == "syncBody"):
+			// Spring WebClient / RestClient: .bodyValue(Map.of(…))
+			if vf, vt, ok := a.firstArg(j + 2); ok {
+				a.addParamsFrom(e, vf, vt, rules.InBody)
+			}
 		case n == "send" || n == "query":
 			if vf, vt, ok := a.firstArg(j + 2); ok {
 				in := rules.InBody
@@ -451,6 +463,11 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 				}
 				a.addParamsFrom(e, vf, vt, in)
 			}
+		}
+	}
+	if builder && e.method == "" {
+		if m, sp := a.chainVerb(c); m != "" {
+			e.method, e.mspan, e.http = m, sp, true
 		}
 	}
 	// PHP curl: curl_init($url) then curl_setopt($ch, CURLOPT_CUSTOMREQUEST, 'PUT')

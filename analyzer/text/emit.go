@@ -128,8 +128,13 @@ func (a *analysis) sameClient(d *def, receiver string, at int) bool {
 // from and to.
 func (a *analysis) classBetween(from, to int) bool {
 	pos := a.byName["class"]
-	k := sort.SearchInts(pos, from)
-	return k < len(pos) && pos[k] < to
+	for k := sort.SearchInts(pos, from); k < len(pos) && pos[k] < to; k++ {
+		// List.class, obj::class are class literals, no declarations
+		if p := pos[k]; p == 0 || !a.memberOp(p-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // joinBase prefixes a relative path with a base placed at the path's start.

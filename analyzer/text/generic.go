@@ -144,9 +144,9 @@ func genericLine(file string, pos int, line string, found *rules.Found) {
 			continue
 		}
 		val := strings.TrimRight(line[v:ve], "\r;,}")
-		if i := strings.LastIndex(key, "."); i >= 0 {
-			key = key[i+1:]
-		}
+		// a dotted key (lms.base-url) keeps its path: the base is matched
+		// by its last identifier, and the path tells lms.base-url from
+		// people.base-url
 		items := []item{{lit: val, span: rules.Span{Start: pos + v, End: pos + v + len(val)}, raw: true}}
 		s := shapeOf(items)
 		s.api = strings.Contains(val, "/api/v")

@@ -121,6 +121,14 @@ func TestPatterns(t *testing.T) {
 			"class Lms {\n  const string Root = \"https://acme.360learning.com/api/v1\";\n  Task<HttpResponseMessage> Send(HttpMethod method, string path, object body) => http.SendAsync(new HttpRequestMessage(method, Root + path) { Content = JsonContent.Create(body) });\n" +
 				"  public Task Park(string mail) => Send(HttpMethod.Put, $\"/users/{mail}\", new { primaryGroupId = \"archive\" });\n}\n",
 			"PUT https://acme.360learning.com/api/v1/users/{mail} primaryGroupId@body\nbase(Root) https://acme.360learning.com/api/v1"},
+		{"spring RestClient on a configured root", "TrainingGateway.java",
+			"@Service\nclass TrainingGateway {\n  private final RestClient rest;\n  TrainingGateway(RestClient.Builder b, @Value(\"${training.root}\") String root) {\n    this.rest = b.baseUrl(root).build();\n  }\n" +
+				"  Map<?, ?> people() {\n    return rest.get().uri(u -> u.path(\"/users\").queryParam(\"deleted\", \"true\").build()).retrieve().body(Map.class);\n  }\n" +
+				"  void park(String mail) {\n    rest.method(HttpMethod.PUT).uri(\"/users/{mail}\", mail).body(Map.of(\"primaryGroupId\", \"archive\")).retrieve().toBodilessEntity();\n  }\n}\n",
+			"base() {training.root}\npending(training.root) GET {training.root}/users deleted@query\npending(training.root) PUT {training.root}/users/{mail} primaryGroupId@body"},
+		{"a uri without a verb in its chain is no call", "Links.java",
+			"String link = UriComponentsBuilder.newInstance().path(\"/users\").build().toString();\n",
+			""},
 		{"python method wrapper with a relative path", "client.py",
 			"class Lms:\n    def unlink(self, gid, mail):\n        return self._send(\"DELETE\", f\"/groups/{gid}/users/{mail}\", data={\"deleteFromPrivateSubgroups\": True})\n",
 			"pending() DELETE /groups/{gid}/users/{mail} deleteFromPrivateSubgroups@form"},

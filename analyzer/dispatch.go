@@ -16,18 +16,20 @@ import (
 
 // readerSet names every reader dispatch uses; tests swap them.
 type readerSet struct {
-	curlRead, postmanRead, yamlRead, textRead, markdownRead func(string, []byte) (*rules.Found, error)
-	curlSnippet, textSnippet                                func(string, *rules.Snippet) (*rules.Found, error)
-	isPostman                                               func([]byte) bool
+	curlRead, httpRead, postmanRead, yamlRead, textRead, markdownRead func(string, []byte) (*rules.Found, error)
+	curlSnippet, httpSnippet, textSnippet                             func(string, *rules.Snippet) (*rules.Found, error)
+	isPostman                                                         func([]byte) bool
 }
 
 var readers = readerSet{
 	curlRead:     curl.Read,
+	httpRead:     curl.ReadHTTP,
 	postmanRead:  postman.Read,
 	yamlRead:     yaml.Read,
 	textRead:     text.Read,
 	markdownRead: markdown.Read,
 	curlSnippet:  curl.ReadSnippet,
+	httpSnippet:  curl.ReadHTTPSnippet,
 	textSnippet:  text.ReadSnippet,
 	isPostman: func(src []byte) bool {
 		return postman.IsCollection(src) || postman.IsEnvironment(src)
@@ -44,6 +46,7 @@ const (
 	fmtJSON
 	fmtYAML
 	fmtGo
+	fmtHTTP // .http and .rest request files (VS Code REST Client, JetBrains HTTP Client)
 )
 
 func formatOf(name string, src []byte) format {
@@ -58,6 +61,8 @@ func formatOf(name string, src []byte) format {
 		return fmtYAML
 	case ".go":
 		return fmtGo
+	case ".http", ".rest":
+		return fmtHTTP
 	case "":
 		if shellShebang(src) {
 			return fmtShell
@@ -104,6 +109,9 @@ var shellFences = map[string]bool{
 	"terminal": true, "curl": true, "": true, "shell-session": true, "shellsession": true,
 }
 
+// httpFences are the Markdown fence info words read as HTTP request messages.
+var httpFences = map[string]bool{"http": true, "rest": true}
+
 // dispatch runs the readers for a file by its name and returns what they
 // found and the messages of their errors. A reader that panics becomes an
 // "internal error" message and the others still run.
@@ -121,6 +129,10 @@ func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Foun
 		if f := d.fileFound(readers.markdownRead, src); f != nil {
 			for i := range f.Snippets {
 				sn := &f.Snippets[i]
+				if httpFences[sn.Lang] {
+					d.snippet(readers.httpSnippet, sn)
+					continue
+				}
 				if !shellFences[sn.Lang] {
 					d.snippet(readers.textSnippet, sn)
 					continue
@@ -153,6 +165,10 @@ func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Foun
 		}
 		for i := range f.Snippets {
 			d.snippet(readers.curlSnippet, &f.Snippets[i])
+		}
+	case fmtHTTP:
+		if !d.file(readers.httpRead, src) {
+			d.file(readers.textRead, src) // nothing lost when a block is not a request
 		}
 	case fmtGo:
 		if !skipGo {

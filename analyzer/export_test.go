@@ -52,7 +52,7 @@ func UseLineReaders(log *ReaderLog) (restore func()) {
 		}
 	}
 	readers = readerSet{
-		curlRead: whole("curl"), postmanRead: whole("postman"), textRead: whole("text"),
+		curlRead: whole("curl"), httpRead: whole("http"), postmanRead: whole("postman"), textRead: whole("text"),
 		yamlRead: func(file string, src []byte) (*rules.Found, error) {
 			note("yaml", file)
 			if bytes.Contains(src, []byte("FAIL")) {
@@ -64,7 +64,7 @@ func UseLineReaders(log *ReaderLog) (restore func()) {
 			note("markdown", file)
 			return &rules.Found{Snippets: []rules.Snippet{{Lang: "", Text: string(src)}, {Lang: "prose", Text: ""}}}, nil
 		},
-		curlSnippet: snip("curl"), textSnippet: snip("text"),
+		curlSnippet: snip("curl"), httpSnippet: snip("http"), textSnippet: snip("text"),
 		isPostman: func(src []byte) bool { return bytes.Contains(src, []byte(`"_postman_id"`)) },
 	}
 	return func() { readers = saved }

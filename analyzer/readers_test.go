@@ -120,3 +120,23 @@ func TestBareFencesAndPostmanScripts(t *testing.T) {
 		t.Errorf("errors: %q", errorList(res, root))
 	}
 }
+
+// .http/.rest request files and http fences go to the HTTP request reader.
+func TestHTTPRequests(t *testing.T) {
+	root := tree(t, map[string]string{
+		"requests/lms.http": "@host = acme.360learning.com\n\n### list\nGET https://{{host}}/api/v1/users?deleted=true\n\n" +
+			"### rename\nPUT https://{{host}}/api/v1/users/{{userId}}\nContent-Type: application/json\n\n{\"firstName\": \"Ada\", \"password\": \"x\"}\n",
+		"docs/api.md": "```http\nDELETE /api/v1/groups/g1/users/ada@acme.com HTTP/1.1\nHost: acme.360learning.com\n```\n",
+	})
+	res := scan(t, analyzer.Options{}, root)
+	got := strings.Join(findings(res, root), "\n")
+	for _, want := range []string{
+		"requests/lms.http:4 list-users-endpoint", "requests/lms.http:4 list-users-deleted",
+		"requests/lms.http:7 update-user-endpoint", "requests/lms.http:10 update-user-password",
+		"docs/api.md:2 remove-user-role-endpoint",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s; got\n%s", want, got)
+		}
+	}
+}

@@ -45,6 +45,7 @@ func (a *analysis) configDefs() {
 		e.def = d
 		a.addDef(d)
 	}
+	a.configGetters()
 	for p := 1; p+2 < len(toks); p++ {
 		if !toks[p].is("(") || toks[p-1].kind != kIdent || a.match[p] != p+2 || toks[p+1].kind != kIdent {
 			continue
@@ -136,3 +137,41 @@ func (a *analysis) uriBuilderCall(c *call) (*call, []rules.Param) {
 	}
 	return outer, params
 }
+
+// configGetters names the names assigned a configuration lookup by its
+// key: this.base = config.getOrThrow<string>('LMS_BASE_URL'),
+// root = settings.get("lms.root"), for the project's .env and
+// configuration files to complete.
+func (a *analysis) configGetters() {
+	toks := a.toks
+	for i := 1; i+1 < len(toks); i++ {
+		if !(toks[i].is("=") || toks[i].is(":=") || toks[i].is(":")) {
+			continue
+		}
+		v := i + 1
+		end := a.valueEnd(v)
+		if end <= v+3 || a.defined(v) || !toks[end-1].is(")") || a.match[end-1] < 0 {
+			continue
+		}
+		c := a.callAt(a.match[end-1])
+		if c == nil || c.cf != v || !configGetters[c.name] || len(c.args) != 1 || c.args[0][1]-c.args[0][0] != 1 {
+			continue
+		}
+		s := &toks[c.args[0][0]]
+		if s.kind != kString || len(s.parts) != 1 || s.parts[0].hole != "" || !isRefText(s.parts[0].lit) {
+			continue
+		}
+		name, _, _ := a.nameBefore(v)
+		if name == "" {
+			continue
+		}
+		key := s.parts[0].lit
+		e := &expr{items: []item{{hole: key, span: s.parts[0].span, ref: true}}, from: v, to: end}
+		d := &def{name: name, key: rules.BaseKey(name), at: v, value: e, alias: true}
+		e.def = d
+		a.addDef(d)
+	}
+}
+
+// configGetters are the lookups that read a configuration value by key.
+var configGetters = map[string]bool{"get": true, "getOrThrow": true, "getString": true, "getProperty": true, "getValue": true}

@@ -35,3 +35,27 @@ func TestSpringBaseFromConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// A NestJS service reads its base through ConfigService by an env key the
+// project's .env.example defines; a directory service on another host
+// built the same way is not reported.
+func TestNestBaseFromEnvKey(t *testing.T) {
+	svc := func(class, key, getter string) string {
+		return "import { HttpService } from '@nestjs/axios';\nimport { ConfigService } from '@nestjs/config';\n\n@Injectable()\nexport class " + class + " {\n  private readonly root: string;\n\n" +
+			"  constructor(private readonly http: HttpService, cfg: ConfigService) {\n    this.root = " + getter + "('" + key + "');\n  }\n\n" +
+			"  archive(mail: string) {\n    return lastValueFrom(this.http.put(`${this.root}/users/${mail}`, { primaryGroupId: 'archive' }));\n  }\n}\n"
+	}
+	for _, getter := range []string{"cfg.getOrThrow<string>", "cfg.get"} {
+		got := strings.Join(scanProject(t, map[string]string{
+			".env.example":             "TRAINING_ROOT=https://acme.360learning.com/api/v1\nDIRECTORY_ROOT=https://api.peoplehub.example/api/v1\n",
+			"src/training.service.ts":  svc("TrainingService", "TRAINING_ROOT", getter),
+			"src/directory.service.ts": svc("DirectoryService", "DIRECTORY_ROOT", getter),
+		}), "\n")
+		if !strings.Contains(got, "src/training.service.ts:13 ") {
+			t.Errorf("%s: the LMS call is not reported:\n%s", getter, got)
+		}
+		if strings.Contains(got, "directory") {
+			t.Errorf("%s: the directory's call is reported:\n%s", getter, got)
+		}
+	}
+}

@@ -279,8 +279,8 @@ func (a *analysis) aliases() {
 			continue
 		}
 		text := a.text(v, ve)
-		if !isRefText(text) {
-			continue
+		if !isRefText(text) || kind == "key" && a.fam.js() && tsTypes[text] {
+			continue // base: string is a TypeScript annotation
 		}
 		e := &expr{items: []item{{hole: text, span: a.span(v, ve), ref: true}}, from: v, to: ve}
 		d := &def{name: name, key: key, at: v, value: e, alias: true}
@@ -330,3 +330,6 @@ func (a *analysis) valueEnd(i int) int {
 	}
 	return k
 }
+
+// tsTypes are TypeScript types a field is annotated with (base: string).
+var tsTypes = map[string]bool{"string": true, "number": true, "boolean": true, "any": true, "unknown": true, "URL": true, "String": true}

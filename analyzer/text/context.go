@@ -22,6 +22,9 @@ type ev struct {
 	cf, ct int
 	// bearer reports that the call sends a bearer token.
 	bearer bool
+	// dataQuery reports that a data= argument is sent as the query
+	// string (an Airflow HTTP operator's GET).
+	dataQuery bool
 	// helper is the base a project wrapper taking (method, path) puts
 	// before the path in its definition (c.root), "" when not seen.
 	helper string
@@ -398,6 +401,11 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 				if m, sp := a.methodValue(vf+2, vt); m != "" {
 					e.method, e.mspan = m, sp
 					e.http = e.http || requestNames[lname]
+					// an operator or task given method= and endpoint=
+					// (Airflow's SimpleHttpOperator / HttpOperator)
+					if !e.http && a.urlKeyword(c, argi) {
+						e.http, e.dataQuery = true, m == "GET"
+					}
 				}
 			}
 			continue
@@ -617,4 +625,21 @@ func (a *analysis) curlEvidence(e *ev, c *call) {
 	if e.method == "" && post {
 		e.method, e.mspan = "POST", postSpan
 	}
+}
+
+// urlKeyword reports whether argument argi of c passes the URL by a
+// keyword naming an endpoint (endpoint=…, url=…, path=…).
+func (a *analysis) urlKeyword(c *call, argi int) bool {
+	if argi < 0 || argi >= len(c.args) {
+		return false
+	}
+	vf := c.args[argi][0]
+	if vf+1 >= len(a.toks) || a.toks[vf].kind != kIdent || !(a.toks[vf+1].is("=") || a.toks[vf+1].is(":")) {
+		return false
+	}
+	switch strings.ToLower(a.toks[vf].text) {
+	case "endpoint", "url", "uri", "path":
+		return true
+	}
+	return false
 }

@@ -225,6 +225,9 @@ func (a *analysis) uses() {
 				if a.concatOp(u+1) || a.concatOp(start-1) {
 					continue
 				}
+				if u+1 < len(a.toks) && (a.toks[u+1].is("=") || a.toks[u+1].is(":")) && a.insideCall(u) {
+					continue // the same keyword given to another call: endpoint="…"
+				}
 				if n, _, _ := a.nameBefore(start); n == d.name {
 					continue
 				}

@@ -30,6 +30,9 @@ func (a *analysis) paramEntry(e *ev, en entry) {
 		if a.fam.python {
 			in = rules.InForm
 		}
+		if e.dataQuery {
+			in = rules.InQuery
+		}
 	case "params", "query", "searchparams", "qs", "query_string":
 		in = rules.InQuery
 	case "form", "form_params", "multipart", "formdata", "form_data":

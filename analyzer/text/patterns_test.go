@@ -135,6 +135,10 @@ func TestPatterns(t *testing.T) {
 		{"a field's type annotation is no base", "lms.ts",
 			"class Lms {\n  private base: string;\n  gone() { return this.http.get(`${this.base}/users`); }\n}\n",
 			"pending(this.base) GET {this.base}/users"},
+		{"airflow operators: data on GET is the query, each endpoint its own call", "dag.py",
+			"purge = HttpOperator(task_id=\"purge\", http_conn_id=\"lms\", method=\"GET\", endpoint=\"/api/v1/users\", data={\"deleted\": \"true\"})\n" +
+				"unlink = HttpOperator(task_id=\"unlink\", http_conn_id=\"lms\", method=\"DELETE\", endpoint=f\"/api/v1/groups/{gid}/users/{mail}\", data={\"deleteFromPrivateSubgroups\": \"true\"})\n",
+			"DELETE /api/v1/groups/{gid}/users/{mail} deleteFromPrivateSubgroups@form\nGET /api/v1/users deleted@query"},
 		{"python method wrapper with a relative path", "client.py",
 			"class Lms:\n    def unlink(self, gid, mail):\n        return self._send(\"DELETE\", f\"/groups/{gid}/users/{mail}\", data={\"deleteFromPrivateSubgroups\": True})\n",
 			"pending() DELETE /groups/{gid}/users/{mail} deleteFromPrivateSubgroups@form"},

@@ -491,8 +491,14 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	e.bearer = e.bearer || a.sendsBearer(c.cf, c.end)
 	// parameters
 	bodyIn := rules.InBody
-	if a.fam.python {
+	if a.fam.python || a.chainBefore(e, c) {
 		bodyIn = rules.InForm
+	}
+	if a.fam.ruby {
+		if e.method == "GET" || e.method == "DELETE" {
+			a.rubyQueryArgs(e, c, argi)
+		}
+		a.rubyRequestBlock(e, c.end)
 	}
 	for n, r := range c.args {
 		if n == argi {

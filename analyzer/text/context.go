@@ -25,6 +25,8 @@ type ev struct {
 	// dataQuery reports that a data= argument is sent as the query
 	// string (an Airflow HTTP operator's GET).
 	dataQuery bool
+	// iface is the Refit interface a declared call belongs to.
+	iface string
 	// helper is the base a project wrapper taking (method, path) puts
 	// before the path in its definition (c.root), "" when not seen.
 	helper string
@@ -488,6 +490,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	if !e.http {
 		return
 	}
+	a.refitMethod(e, c, url)
 	e.bearer = e.bearer || a.sendsBearer(c.cf, c.end)
 	// parameters
 	bodyIn := rules.InBody

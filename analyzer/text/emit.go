@@ -12,6 +12,14 @@ const readerName = "text"
 // classify turns one URL expression into a call, a base or a pending call.
 func (a *analysis) classify(e *expr) {
 	url := urlText(e.resolved)
+	if t := a.refitBase(e.from); t != "" && strings.Contains(url, "://") {
+		// the base address of a Refit interface, named by its type
+		if e.def != nil {
+			e.def.used = true
+		}
+		a.found.Bases = append(a.found.Bases, rules.Base{Name: t, URL: toParts(e.resolved), File: a.file})
+		return
+	}
 	ev := a.evidence(e.from, e.to, url)
 	if ev.server {
 		if e.def != nil {
@@ -51,6 +59,11 @@ func (a *analysis) classify(e *expr) {
 func (a *analysis) emit(items []item, ev ev, at int) {
 	s := shapeOf(items)
 	switch {
+	case ev.iface != "" && len(items) > 0 && !items[0].isHole() && strings.HasPrefix(items[0].lit, "/"):
+		// a Refit interface's path, relative to the base the project
+		// configures for the interface
+		head := item{hole: ev.iface, ref: true, span: rules.Span{Start: items[0].span.Start, End: items[0].span.Start}}
+		a.found.Pending = append(a.found.Pending, rules.Pending{Base: ev.iface, Call: a.newCall(append([]item{head}, items...), ev)})
 	case s.v1 && s.segs:
 		if ev.http && a.foreignDefault(items, ev.receiver, at) {
 			return // a host-less path under another host's client

@@ -11,6 +11,15 @@ import (
 // just before on the same line; KEY=VALUE, "key": "value" and key: value
 // entries whose value is a 360Learning v1 base become bases.
 func generic(file, src string) *rules.Found {
+	return genericText(file, src, false)
+}
+
+// genericText reads text in the generic mode; in prose (Markdown running
+// text) a path written without a host is documentation unless it is a
+// request line: a verb starting a line or an inline code span before it
+// ("GET /api/v1/users", "`PUT /api/v1/users/:id`"), not "the intranet
+// serves `GET /api/v1/users`" nor "the v1 endpoint `/api/v1/users/:id`".
+func genericText(file, src string, prose bool) *rules.Found {
 	found := &rules.Found{}
 	for off := 0; off < len(src); {
 		i := strings.Index(src[off:], "api/v1")
@@ -26,7 +35,11 @@ func generic(file, src string) *rules.Found {
 			continue
 		}
 		c := rules.Call{File: file, Reader: readerName, URL: toParts(items), Span: rules.Span{Start: start, End: end}}
-		if m, sp := verbBefore(src, start); m != "" {
+		m, sp := verbBefore(src, start)
+		if prose && strings.HasPrefix(src[start:end], "/") && !(m != "" && requestLineStart(src, sp.Start)) {
+			continue
+		}
+		if m != "" {
 			c.Method, c.MethodSpan = m, sp
 			c.Span = c.Span.Cover(sp)
 		}
@@ -87,6 +100,42 @@ func verbBefore(src string, at int) (string, rules.Span) {
 		return w, rules.Span{Start: k, End: j}
 	}
 	return "", rules.Span{}
+}
+
+// requestLineStart reports whether a verb at offset at starts a line
+// (after indentation or a list marker) or an inline code span that
+// follows no prose verb ("serves `GET …`").
+func requestLineStart(src string, at int) bool {
+	j := at
+	for j > 0 && (src[j-1] == ' ' || src[j-1] == '\t') {
+		j--
+	}
+	if j == 0 || src[j-1] == '\n' {
+		return true
+	}
+	if src[j-1] == '-' || src[j-1] == '*' || src[j-1] == '>' {
+		// "- GET /api/v1/users", "> GET …"
+		k := j - 1
+		for k > 0 && (src[k-1] == ' ' || src[k-1] == '\t') {
+			k--
+		}
+		return k == 0 || src[k-1] == '\n'
+	}
+	if src[at-1] != '`' || at >= 2 && src[at-2] == '`' {
+		return false
+	}
+	// an inline code span: the words before it on the line decide
+	line := src[strings.LastIndexByte(src[:at-1], '\n')+1 : at-1]
+	fields := strings.Fields(strings.ToLower(line))
+	if len(fields) == 0 {
+		return true
+	}
+	last := strings.Trim(fields[len(fields)-1], ",;:()*_")
+	switch last {
+	case "serves", "serve", "exposes", "expose", "becomes", "become", "replaces", "replace", "implements", "handles", "mounts", "routes", "was", "is", "called", "named", "route", "endpoint":
+		return false
+	}
+	return true
 }
 
 // genericBases finds KEY=VALUE, key: value and "key": "value" entries

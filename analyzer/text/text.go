@@ -10,11 +10,18 @@
 // leading name is replaced by the file's own definition of it, and the call
 // it is passed to gives the method and the parameters. Parameters are
 // followed through names, merges (auth + {…}, auth.merge(…), spreads),
-// keys assigned after the literal, JSON text and project wrappers that take
-// the HTTP verb as their first argument; bases defined in nested objects
-// are named by their dotted path (config.lms.baseURL). Other text (configs,
-// .env files, prose) is read in a generic mode that takes URL-like runs and
-// KEY=VALUE entries.
+// keys assigned after the literal, JSON text, builders chained before or
+// after the verb (withQueryParameters, .uri(…).bodyValue(…), Faraday
+// request blocks) and project wrappers that take the HTTP verb (or a
+// method constant) before the path: a wrapper's relative path is completed
+// with the base its own definition puts before the path (c.root + path).
+// Bases defined in nested objects are named by their dotted path
+// (config.lms.baseURL); bases read from configuration are named by their
+// key (@Value("${lms.base-url}"), config.get('LMS_BASE_URL')); Refit
+// interface paths are pending on a base named by the interface type. Other
+// text (configs, .env files) is read in a generic mode that takes URL-like
+// runs and KEY=VALUE entries; Markdown prose in the same mode reports
+// host-less paths only when written as request lines.
 package text
 
 import (
@@ -47,7 +54,12 @@ func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
 	if sn.Map != nil && len(sn.Map) != len(sn.Text)+1 {
 		return nil, errors.New("snippet map does not match its text")
 	}
-	found := readAs(file, sn.Text, familyOfLang(sn.Lang))
+	var found *rules.Found
+	if strings.EqualFold(strings.TrimSpace(sn.Lang), "prose") {
+		found = genericText(file, sn.Text, true)
+	} else {
+		found = readAs(file, sn.Text, familyOfLang(sn.Lang))
+	}
 	sn.MapFound(found)
 	return found, nil
 }

@@ -21,7 +21,9 @@ func (a *analysis) helperBase(name string, argi int) string {
 		}
 		prev := &toks[k-1]
 		typed := a.fam == famJava || a.fam.csharp
-		if !(prev.kind == kIdent && (helperDefKeywords[prev.text] || typed) || prev.is(">") && typed || prev.is(")") && a.fam == famGo) {
+		// JS and PHP class methods: call(verb, path) { … }, async call(…)
+		method := (a.fam.js() || a.fam == famPHP) && !a.memberOp(k-1) && !(prev.kind == kIdent && prev.text == "new")
+		if !(prev.kind == kIdent && (helperDefKeywords[prev.text] || typed) || prev.is(">") && typed || prev.is(")") && a.fam == famGo || method) {
 			continue
 		}
 		params := a.args(k + 1)
@@ -95,7 +97,7 @@ func (a *analysis) helperBody(from int) (int, int) {
 			}
 			return k + 1, end
 		}
-		if toks[k].is(";") {
+		if t := &toks[k]; t.is(";") || t.is("}") || t.is("=") || t.kind == kString {
 			break
 		}
 	}
@@ -157,7 +159,11 @@ func (a *analysis) goLiteralBrace(vf, vt int) int {
 func (a *analysis) completeHelper(ref string, items []item, at int) []item {
 	head := item{hole: ref, ref: true, span: rules.Span{Start: items[0].span.Start, End: items[0].span.Start}}
 	joined := a.substitute(append([]item{head}, items...), at, 0)
-	if !joined[0].ref || joined[0].hole != ref {
+	if joined[0].ref && joined[0].hole != ref {
+		// self.base = BASE: the name it is set from shares its key
+		return a.exactName(joined)
+	}
+	if !joined[0].ref {
 		return joined
 	}
 	last := ref
@@ -174,6 +180,11 @@ func (a *analysis) completeHelper(ref string, items []item, at int) []item {
 			continue
 		}
 		name := a.text(k+2, ve)
+		if isRefText(name) && strings.Contains(name, "env.") {
+			// root = process.env.LMS_ROOT: pending on the variable
+			head.hole = name
+			return append([]item{head}, items...)
+		}
 		if !isRefText(name) || a.defs[rules.BaseKey(name)] == nil {
 			continue
 		}
@@ -183,4 +194,22 @@ func (a *analysis) completeHelper(ref string, items []item, at int) []item {
 		}
 	}
 	return joined
+}
+
+// exactName substitutes a leading reference by the URL definition of that
+// exact name, for names whose key their alias shares (self.base = BASE).
+func (a *analysis) exactName(items []item) []item {
+	for _, d := range a.defs[rules.BaseKey(items[0].hole)] {
+		if d.name != items[0].hole || d.alias || d.value == nil {
+			continue
+		}
+		val := a.substitute(d.value.items, d.value.from, 1)
+		out := make([]item, 0, len(val)+len(items)-1)
+		for _, v := range val {
+			v.span, v.raw = items[0].span, false
+			out = append(out, v)
+		}
+		return append(out, items[1:]...)
+	}
+	return items
 }

@@ -157,6 +157,14 @@ func TestPatterns(t *testing.T) {
 		{"faraday get with a headers option only", "lms.rb",
 			"@http.get('/api/v1/users', nil, headers: { 'Accept' => 'json' })\n",
 			"GET /api/v1/users"},
+		{"ts class wrapper building its URL in a template", "lms.ts",
+			"export class Lms {\n  private root = process.env.LMS_ROOT;\n  private async call(verb: string, path: string, body?: unknown) {\n    return fetch(`${this.root}${path}`, { method: verb, body: JSON.stringify(body) });\n  }\n" +
+				"  park(id: string) { return this.call('PUT', `/users/${id}`, { primaryGroupId: 'archive' }); }\n}\n",
+			"pending(process.env.LMS_ROOT) PUT {process.env.LMS_ROOT}/users/{id} primaryGroupId@body"},
+		{"python wrapper building its URL in an f-string with a class base", "lms.py",
+			"BASE = \"https://acme.360learning.com/api/v1\"\n\nclass Lms:\n    def __init__(self):\n        self.base = BASE\n\n    def _call(self, verb, path, **kw):\n        return self.s.request(verb, f\"{self.base}{path}\", **kw)\n\n" +
+				"    def wipe(self, mail):\n        return self._call(\"PUT\", f\"/users/{mail}/pseudonymize\")\n",
+			"PUT https://acme.360learning.com/api/v1/users/{mail}/pseudonymize\nbase(BASE) https://acme.360learning.com/api/v1"},
 		{"python method wrapper with a relative path", "client.py",
 			"class Lms:\n    def unlink(self, gid, mail):\n        return self._send(\"DELETE\", f\"/groups/{gid}/users/{mail}\", data={\"deleteFromPrivateSubgroups\": True})\n",
 			"pending() DELETE /groups/{gid}/users/{mail} deleteFromPrivateSubgroups@form"},

@@ -95,7 +95,11 @@ func mostSpecific(ref string, bases []rules.Base) []rules.Base {
 		if rules.BaseKey(b.Name) != key {
 			continue
 		}
-		score := commonSuffix(want, identifiers(b.Name))
+		have := identifiers(b.Name)
+		score := commonSuffix(want, have)
+		if contradicts(want, have, score) {
+			continue
+		}
 		switch {
 		case score > best:
 			best, out = score, append(out[:0], b)
@@ -124,4 +128,28 @@ func commonSuffix(a, b []string) int {
 		n++
 	}
 	return n
+}
+
+// containers are the identifiers that only hold settings; they say nothing
+// about which system a base belongs to.
+var containers = map[string]bool{
+	"config": true, "cfg": true, "conf": true, "configuration": true, "settings": true,
+	"env": true, "environment": true, "process": true, "this": true, "self": true,
+	"app": true, "props": true, "properties": true, "options": true, "opts": true,
+	"vars": true, "values": true, "secrets": true, "params": true, "spring": true,
+}
+
+// contradicts reports whether a reference and a base name that share their
+// last n identifiers part on the one before: config.peoplehub.baseURL is not
+// lms.baseURL. Identifiers that only hold settings (config, this, env) and
+// ones that contain each other (lmsConfig, lms) do not contradict.
+func contradicts(ref, base []string, n int) bool {
+	if n >= len(ref) || n >= len(base) {
+		return false
+	}
+	a, b := ref[len(ref)-1-n], base[len(base)-1-n]
+	if containers[a] || containers[b] {
+		return false
+	}
+	return !strings.Contains(a, b) && !strings.Contains(b, a)
 }

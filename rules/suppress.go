@@ -46,7 +46,18 @@ func (c *Catalog) Suppress(path string, sups []Suppression, fs []Finding) []Find
 	if len(sups) == 0 {
 		return fs
 	}
-	sups = append([]Suppression(nil), sups...)
+	// Text that only mentions the directive ("migaudit:ignore directives
+	// silence findings") names no rule: it is not a directive.
+	var own []Suppression
+	for _, s := range sups {
+		for _, r := range s.Rules {
+			if r == "*" || c.Rule(r) != nil {
+				own = append(own, s)
+				break
+			}
+		}
+	}
+	sups = own
 	var kept []Finding
 	for _, f := range fs {
 		silenced := false

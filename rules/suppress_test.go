@@ -18,6 +18,7 @@ func TestSuppress(t *testing.T) {
 		`// migaudit:ignore remove-user-role-endpoint nothing here any more`,
 		`echo done`,
 		`curl "https://acme.360learning.com/api/v1/users" /* migaudit:ignore * legacy mirror */`,
+		`// Prose that mentions migaudit:ignore directives is not one.`,
 	}, "\n")
 	at := func(line int, rule string) Finding {
 		return Finding{Rule: rule, Line: line, Path: "x.sh"}

@@ -6,7 +6,9 @@
 # of every dependency; runs alternate (go vet, migaudit, go vet, …) so that
 # both see the same machine load. Prints the median wall time, median CPU
 # time and peak RSS (the largest single process: /usr/bin/time reports the
-# maximum over the process tree, not the sum) and the ratio.
+# maximum over the process tree, not the sum) and the ratio; then the time
+# of the analysis alone, migaudit's pass against the vet suite, on the same
+# loaded packages (bench/passtime).
 #
 #   bench/vet.sh                 # RUNS=5 by default
 #   RUNS=3 TARGET=1.0 bench/vet.sh
@@ -93,6 +95,11 @@ printf '%-34s %11s ms %11s ms %8s MiB\n' "go vet ./..." "$VET_MS" "$VET_CPU" "$(
 printf '%-34s %11s ms %11s ms %8s MiB\n' "go vet -vettool=migaudit ./..." "$MIG_MS" "$MIG_CPU" "$(mib "$MIG_KB")"
 printf '%-34s %13sx %13sx %11sx\n' "ratio migaudit / go vet" "$RATIO" "$CPU_RATIO" "$RSS_RATIO"
 echo "findings: go vet $(grep -c '^[^#].*\.go:[0-9]' "$OUT/govet.out" || true) lines, migaudit $(grep -c '^[^#].*\.go:[0-9]' "$OUT/migaudit.out" || true) lines (last run; output in $OUT)"
+
+echo
+echo "== the analysis alone (packages loaded once, sequential; bench/passtime)"
+go build -o "$OUT/passtime" ./bench/passtime
+"$OUT/passtime" -dir "$MOD" -top 5
 
 if awk -v r="$RATIO" -v t="$TARGET" 'BEGIN {exit !(r > t)}'; then
 	echo "target missed: migaudit's vet is slower than go vet (ratio over $TARGET)"

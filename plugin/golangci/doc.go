@@ -8,11 +8,13 @@
 //	plugins:
 //	  - module: github.com/migaudit/migaudit
 //	    import: github.com/migaudit/migaudit/plugin/golangci
-//	    version: latest   # or path: /path/to/a/migaudit checkout
+//	    version: v1.2.3   # a migaudit release tag, or instead:
+//	    # path: /path/to/a/migaudit/checkout
 //
 // The linter is then enabled in .golangci.yml as a custom linter of type
 // module; its settings are [Settings]:
 //
+//	version: "2"
 //	linters:
 //	  enable: [migaudit]
 //	  settings:
@@ -23,6 +25,12 @@
 //	        settings:
 //	          hosts: [lms.acme.io, "*.lms.acme.io"]
 //	          rules: [tools/migaudit/extra-rules.yaml]
+//	issues:
+//	  uniq-by-line: false
+//
+// golangci-lint keeps one issue per line unless issues.uniq-by-line is
+// false, and migaudit may report two findings on one line (an endpoint and
+// its credentials).
 //
 // The plugin needs type information (load mode typesinfo), as the pass
 // follows URLs through constants, fields and helpers across packages.

@@ -245,7 +245,7 @@ func (c *Catalog) mapped(fs *findings, call *Call, u *parsedURL, op *Operation, 
 				if at.IsZero() {
 					at = p.Span
 				}
-				fs.add(r, op.Name, at, fmt.Sprintf("%s. %s", r.Title, firstSentenceAfterColon(r.Text)))
+				fs.add(r, op.Name, at, fmt.Sprintf("%s. %s", r.Title, adviceOf(r.Text)))
 			}
 		case "property-removed", "property-renamed", "response":
 			props := r.Properties
@@ -285,9 +285,9 @@ func hasParam(params []Param, name string) bool {
 	return false
 }
 
-// firstSentenceAfterColon returns the advice of a rule's text: what follows
+// adviceOf returns the advice of a rule's text: what follows
 // its first sentence, flattened to one line.
-func firstSentenceAfterColon(text string) string {
+func adviceOf(text string) string {
 	t := strings.Join(strings.Fields(text), " ")
 	if i := strings.Index(t, ". "); i >= 0 {
 		return t[i+2:]

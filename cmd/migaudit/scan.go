@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
@@ -18,7 +19,7 @@ import (
 )
 
 var (
-	formatChoices = []string{"text", "json"}
+	formatChoices = []string{"text", "json", "sarif", "github"}
 	failOnChoices = []string{"error", "warning", "info", "never"}
 	colorChoices  = []string{"auto", "always", "never"}
 )
@@ -44,7 +45,7 @@ func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
 		color:  choiceFlag{value: "auto", choices: colorChoices},
 	}
 	fs := newFlagSet("scan", stderr)
-	fs.Var(&f.format, "format", "output `format`: text or json")
+	fs.Var(&f.format, "format", "output `format`: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations)")
 	fs.Var(&f.failOn, "fail-on", "exit 1 when a finding (or a file error) is at or above this `severity`: error, warning, info or never")
 	fs.Var(&f.hosts, "host", "a 360Learning `host` pattern besides *.360learning.com (repeatable, comma-separated; e.g. lms.acme.io, *.lms.acme.io)")
 	fs.Var(&f.ruleFiles, "rules", "load extra rules from `FILE` (repeatable; the catalog's YAML format)")
@@ -123,6 +124,10 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	switch f.format.value {
 	case "json":
 		err = report.JSON(stdout, res)
+	case "sarif":
+		err = report.SARIF(stdout, res, report.SARIFOptions{Version: moduleVersion(), Rules: catalog.Rules(), ReadFile: os.ReadFile})
+	case "github":
+		err = report.GitHub(stdout, res)
 	default:
 		err = report.Text(stdout, res, report.TextOptions{Color: useColor(f.color.value, stdout)})
 	}
@@ -133,6 +138,15 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		return exitFindings
 	}
 	return exitOK
+}
+
+// moduleVersion is the module version of the build, "devel" for a build
+// from a work tree.
+func moduleVersion() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
 }
 
 // concat joins lists into a new one: flags add to the config's lists.

@@ -39,8 +39,9 @@ type SARIFOptions struct {
 	ReadFile func(path string) ([]byte, error)
 }
 
-// The subset of SARIF 2.1.0 migaudit writes. The types are exported to the
-// package's tests through their JSON form only.
+// The subset of SARIF 2.1.0 migaudit writes; optional fields it always
+// knows are written even when empty (arrays, not null), so consumers and
+// tests can rely on them.
 type (
 	sarifLog struct {
 		Schema  string     `json:"$schema"`

@@ -1,6 +1,7 @@
-// Package report renders scan results for people (Text) and for machines
-// (JSON). It knows nothing of file formats: it only sees Findings and file
-// errors.
+// Package report renders scan results for people (Text), for machines
+// (JSON), for SARIF consumers such as GitHub code scanning (SARIF) and as
+// GitHub Actions annotations (GitHub). It knows nothing of file formats: it
+// only sees Findings and file errors.
 package report
 
 import (

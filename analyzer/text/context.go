@@ -255,6 +255,10 @@ func (a *analysis) evidence(from, to int, url string) ev {
 	toks := a.toks
 	from, to = a.lift(from, to)
 	var e ev
+	if a.comparedPath(from, to, url) {
+		e.server = true
+		return e
+	}
 	// a request config: { url: X, method: 'PUT', data: {…} }, Uri = X
 	if name, kind, at := a.nameBefore(from); kind == "key" || kind == "assign" && a.inHashtable(at) || kind == "assign" && a.parent[from] >= 0 && toks[a.parent[from]].is("(") {
 		key := rules.BaseKey(name)

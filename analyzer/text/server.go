@@ -17,6 +17,8 @@ var serverReceivers = map[string]bool{
 var serverNames = map[string]bool{
 	"HandleFunc": true, "Handle": true, "HandlerFunc": true, "add_url_rule": true, "MapGet": true, "MapPost": true,
 	"MapPut": true, "MapDelete": true, "MapPatch": true, "MapMethods": true, "re_path": true, "add_route": true,
+	// aiohttp: app.router.add_get("/x", handler)
+	"add_get": true, "add_post": true, "add_put": true, "add_patch": true, "add_delete": true, "add_head": true,
 }
 
 // isServer reports whether call c declares a route the code serves.
@@ -47,6 +49,14 @@ func (a *analysis) isServer(c *call, url string) bool {
 	routeVerb := verbName(c.name) != "" || c.name == "all" || c.name == "use" || c.name == "route" || c.name == "match" || c.name == "any" || c.name == "Any"
 	if !routeVerb {
 		return false
+	}
+	// a router in any variable: mock.get("/x", (req, res) => …)
+	if c.receiver != "" && !c.parenless {
+		for n, r := range c.args {
+			if n > 0 && a.inlineHandler(r[0], r[1]) {
+				return true
+			}
+		}
 	}
 	lr := strings.ToLower(c.receiver)
 	if serverReceivers[first] || strings.HasSuffix(lr, "router") || strings.HasSuffix(lr, "app") {
@@ -91,4 +101,63 @@ func (a *analysis) handlerLike(vf, vt int) bool {
 	}
 	e := a.operandEnd(vf)
 	return e == vt && isRefText(a.text(vf, vt))
+}
+
+// inlineHandler reports whether the argument at tokens [vf, vt) is a
+// function written in place: (req, res) => …, req => …, function (…) {…},
+// async (…) => …, lambda r: …. An object or call merely holding an arrow
+// function (a client's options) is not.
+func (a *analysis) inlineHandler(vf, vt int) bool {
+	toks := a.toks
+	if vf >= vt {
+		return false
+	}
+	t := &toks[vf]
+	if t.kind == kIdent && (t.text == "function" || t.text == "lambda" || t.text == "async" || t.text == "func") {
+		return true
+	}
+	if t.kind == kIdent && vf+1 < vt && toks[vf+1].is("=>") {
+		return true
+	}
+	if t.is("(") {
+		depth := 0
+		for j := vf; j < vt; j++ {
+			switch {
+			case toks[j].is("("):
+				depth++
+			case toks[j].is(")"):
+				depth--
+				if depth == 0 {
+					// (req, res) => or (req: Request, res: Response): void =>
+					for k := j + 1; k < vt && k < j+6; k++ {
+						if toks[k].is("=>") {
+							return true
+						}
+						if toks[k].is("{") || toks[k].is("(") {
+							return false
+						}
+					}
+					return false
+				}
+			}
+		}
+	}
+	return false
+}
+
+// comparedPath reports whether the string at tokens [from, to) is compared
+// with (==, ===, !=) or is a case label: a server matching the request path
+// against its own route.
+func (a *analysis) comparedPath(from, to int, url string) bool {
+	if strings.Contains(url, "://") {
+		return false
+	}
+	toks := a.toks
+	cmp := func(t *token) bool {
+		return t.is("==") || t.is("===") || t.is("!=") || t.is("!==")
+	}
+	if from > 0 && (cmp(&toks[from-1]) || toks[from-1].kind == kIdent && (toks[from-1].text == "case" || toks[from-1].text == "when")) {
+		return true
+	}
+	return to < len(toks) && cmp(&toks[to])
 }

@@ -298,8 +298,8 @@ func (r *reader) settings(m *yamlv3.Node, _ string) {
 		if p.key.Kind != yamlv3.ScalarNode || !isString(v) || r.used[v] {
 			continue
 		}
-		name := p.key.Value
-		if name == "value" && envName != "" {
+		name := r.baseName(m, p.key.Value)
+		if p.key.Value == "value" && envName != "" {
 			name = envName
 		}
 		call := rules.Call{
@@ -314,6 +314,9 @@ func (r *reader) settings(m *yamlv3.Node, _ string) {
 // URL becomes call, and a {{ var }}/path URL a Pending.
 func (r *reader) setting(name string, ms mapped, call rules.Call) {
 	text := strings.TrimSpace(ms.text)
+	if r.templateBase(name, ms) {
+		return
+	}
 	if isBase(text) {
 		r.found.Bases = append(r.found.Bases, rules.Base{Name: name, URL: r.urlParts(ms, 0, nil), File: r.file})
 	}

@@ -14,8 +14,13 @@
 //     {{ var }} and goes past /api/v1 is a Call, with the method a sibling
 //     method/verb/httpMethod key gives ("" otherwise). Values that are v1
 //     bases (ending in /api/v1, or on a 360Learning host) are Bases, named
-//     by their key, the name of a Kubernetes env entry, or the NAME of a
-//     compose "NAME=value" entry.
+//     by their dotted key path from the document's root (lms.baseUrl in a
+//     Helm values.yaml; an UPPER_CASE key alone), the name of a Kubernetes
+//     env entry, or the NAME of a compose "NAME=value" entry. A value that
+//     is only a template reference ("{{ .Values.lms.baseUrl }}") under a
+//     name that says URL (LMS_BASE_URL in a ConfigMap) is a Base whose URL
+//     is a hole naming the reference, which the analyzer expands with the
+//     Base it names.
 //   - Endpoint paths: a string value that is a path starting with /api/v1/
 //     (list_users: /api/v1/users, a {name, path, method} entry, an item of a
 //     list) is a Call composed with the nearest base URL set in its mapping
@@ -84,6 +89,7 @@ func Read(file string, src []byte) (found *rules.Found, err error) {
 	}
 	for _, d := range docs {
 		r.collectVars(d, 0)
+		r.collectPaths(d, "", 0)
 	}
 	// uri tasks and snippets first, so that the generic pass over settings
 	// knows which scalars they already read.
@@ -191,6 +197,8 @@ type reader struct {
 	// vars are the values the file gives each variable name (Ansible vars:,
 	// set_fact, role defaults, top-level settings).
 	vars map[string][]*yamlv3.Node
+	// paths are the dotted key paths of the mappings (see collectPaths).
+	paths map[*yamlv3.Node]string
 	// used are the scalars already read as part of a uri task or a snippet.
 	used    map[*yamlv3.Node]bool
 	lastPos position
@@ -206,6 +214,7 @@ func newReader(file string, src []byte) *reader {
 		found:  &rules.Found{},
 		cache:  map[*yamlv3.Node]mapped{},
 		vars:   map[string][]*yamlv3.Node{},
+		paths:  map[*yamlv3.Node]string{},
 		used:   map[*yamlv3.Node]bool{},
 	}
 	for i, b := range src {

@@ -108,3 +108,60 @@ func (a *analysis) rubyRequestBlock(e *ev, end int) {
 		}
 	}
 }
+
+// rubyRequestObject reads what a Ruby script sets on the request object a
+// Net::HTTP::Put.new(uri) call c is assigned to, in the statements after
+// it within the same scope: req.set_form_data("k" => v, …) gives form
+// parameters, req.body = { … }.to_json body parameters.
+func (a *analysis) rubyRequestObject(e *ev, c *call) {
+	toks := a.toks
+	s := a.operandStart(c.cf)
+	if s < 0 {
+		return
+	}
+	req, kind, _ := a.nameBefore(s)
+	if kind != "assign" || !localName(req) {
+		return
+	}
+	stop := min(a.scopeEnd(req, s), c.end+400)
+	for k := c.end; k+3 < stop; k++ {
+		t := &toks[k]
+		if t.kind != kIdent || t.text != req || k > 0 && toks[k-1].is(".") {
+			continue
+		}
+		if toks[k+1].is("=") {
+			return // the name is given another request
+		}
+		if !toks[k+1].is(".") || toks[k+2].kind != kIdent {
+			continue
+		}
+		field, j := toks[k+2].text, k+3
+		switch {
+		case (field == "set_form_data" || field == "form_data=") && toks[j].is("(") && a.match[j] > j:
+			for _, r := range a.args(j) {
+				a.rubyPairArg(e, r[0], r[1], rules.InForm)
+			}
+		case field == "body" && toks[j].is("="):
+			a.addParamsFrom(e, j+1, a.valueEnd(j+1), rules.InBody)
+		}
+	}
+}
+
+// rubyPairArg adds the parameter a Ruby hash argument names: "k" => v,
+// k: v or a braced hash.
+func (a *analysis) rubyPairArg(e *ev, vf, vt int, in rules.Location) {
+	toks := a.toks
+	if vf >= vt {
+		return
+	}
+	if toks[vf].is("{") && a.match[vf] == vt-1 {
+		a.addParamsFrom(e, vf, vt, in)
+		return
+	}
+	if vt-vf < 2 || !(toks[vf].kind == kIdent || toks[vf].kind == kString) || !(toks[vf+1].is(":") || toks[vf+1].is("=>")) {
+		return
+	}
+	if name, sp := a.keyName(vf); name != "" {
+		e.params = append(e.params, rules.Param{Name: strings.TrimPrefix(name, ":"), In: in, Span: a.span(vf, vt), NameSpan: sp})
+	}
+}

@@ -506,6 +506,9 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			a.rubyQueryArgs(e, c, argi)
 		}
 		a.rubyRequestBlock(e, c.end)
+		if name == "new" {
+			a.rubyRequestObject(e, c)
+		}
 	}
 	for n, r := range c.args {
 		if n == argi {

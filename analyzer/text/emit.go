@@ -224,6 +224,7 @@ func (a *analysis) uses() {
 			if n+1 < len(list) {
 				until = list[n+1].at
 			}
+			until = min(until, a.scopeEnd(d.name, d.at))
 			last := d.name
 			if i := strings.LastIndexAny(last, ".>:"); i >= 0 && i+1 < len(last) {
 				last = last[i+1:]
@@ -237,6 +238,9 @@ func (a *analysis) uses() {
 				}
 				if a.concatOp(u+1) || a.concatOp(start-1) {
 					continue
+				}
+				if start == u && a.reassigned(u) {
+					break // a new value: uri = other(…)
 				}
 				if u+1 < len(a.toks) && (a.toks[u+1].is("=") || a.toks[u+1].is(":")) && a.insideCall(u) {
 					continue // the same keyword given to another call: endpoint="…"

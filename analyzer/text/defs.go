@@ -44,6 +44,13 @@ func (a *analysis) lift(from, to int) (int, int) {
 			from, to = s, a.match[p]+1
 			continue
 		}
+		// a project helper building the request URL: uri = lms_uri("/users", …)
+		if p := a.builderCall(from, to); p > 0 {
+			if s := a.operandStart(p - 1); s >= 0 {
+				from, to = s, a.match[p]+1
+				continue
+			}
+		}
 		if from >= 2 && (toks[from-1].is("||") || toks[from-1].is("??") || toks[from-1].is("?:") || toks[from-1].kind == kIdent && toks[from-1].text == "or") {
 			s := a.operandStart(from - 2)
 			if s < 0 {

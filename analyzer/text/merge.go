@@ -409,6 +409,7 @@ const maxRawQueryGap = 200
 // it or into the request's RawQuery (q.Set("deleted", "true")).
 func (a *analysis) extraParams(e *expr) []rules.Param {
 	out := a.condQueryParams(e.from, e.to)
+	out = append(out, a.builderQueryParams(e.from, e.to)...)
 	if a.fam != famGo {
 		return out
 	}

@@ -4,7 +4,11 @@
 
 package text
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/migaudit/migaudit/rules"
+)
 
 // localName reports whether a definition's name is a plain local name (no
 // member access, no instance or global sigil) that the language scopes to
@@ -136,4 +140,62 @@ func (a *analysis) reassigned(u int) bool {
 		return false
 	}
 	return !a.insideCall(u)
+}
+
+// urlBuilder reports whether a call named name looks like a project helper
+// that builds a request URL from a path (lms_uri, build_url, apiUrl).
+func urlBuilder(name string) bool {
+	l := strings.ToLower(name)
+	if requestNames[l] || wrappers[name] || verbName(name) != "" || strings.Contains(l, "encode") || strings.Contains(l, "open") {
+		return false
+	}
+	return strings.HasSuffix(l, "uri") || strings.HasSuffix(l, "url") || strings.HasPrefix(l, "url") || strings.HasPrefix(l, "uri") ||
+		strings.Contains(l, "_uri") || strings.Contains(l, "_url")
+}
+
+// builderCall returns the opening parenthesis of the URL-building helper
+// call whose first argument is the value at tokens [from, to), else -1.
+func (a *analysis) builderCall(from, to int) int {
+	toks := a.toks
+	p := a.parent[from]
+	if p <= 0 || !toks[p].is("(") || from != p+1 || toks[p-1].kind != kIdent || !urlBuilder(toks[p-1].text) {
+		return -1
+	}
+	if to != a.match[p] && !(to < len(toks) && toks[to].is(",")) {
+		return -1
+	}
+	if !(a.fam.ruby || a.fam.python || a.fam.js() || a.fam.php) {
+		return -1
+	}
+	return p
+}
+
+// builderQueryParams returns the keyword arguments a URL-building helper
+// is given after the path (lms_uri("/users", deleted: true),
+// api_url("/users", deleted=True)), as query parameters: the helper puts
+// them in the URL's query.
+func (a *analysis) builderQueryParams(from, to int) []rules.Param {
+	p := a.builderCall(from, to)
+	if p < 0 {
+		return nil
+	}
+	toks := a.toks
+	var e ev
+	for n, r := range a.args(p) {
+		vf, vt := r[0], r[1]
+		if n == 0 || vt-vf < 2 {
+			continue
+		}
+		if toks[vf].is("{") && a.match[vf] == vt-1 {
+			a.addParamsFrom(&e, vf, vt, rules.InQuery)
+			continue
+		}
+		if !(toks[vf].kind == kIdent || toks[vf].kind == kString) || !(toks[vf+1].is(":") || toks[vf+1].is("=>") || toks[vf+1].is("=") && a.fam.python) {
+			continue
+		}
+		if name, sp := a.keyName(vf); name != "" && !rubyOptionKeys[strings.ToLower(name)] {
+			e.params = append(e.params, rules.Param{Name: strings.TrimPrefix(name, ":"), In: rules.InQuery, Span: a.span(vf, vt), NameSpan: sp})
+		}
+	}
+	return e.params
 }

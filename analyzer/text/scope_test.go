@@ -42,3 +42,22 @@ func TestRubyRequestObject(t *testing.T) {
 			"PUT https://acme.360learning.com/api/v1/users/{mail}"},
 	})
 }
+
+// TestUrlBuilderHelpers covers a project helper that builds the request
+// URL from a path and keyword arguments, its result then requested.
+func TestUrlBuilderHelpers(t *testing.T) {
+	runCases(t, []struct{ name, file, src, want string }{
+		{"ruby helper keywords are query parameters", "sync.rb",
+			"def gone\n  target = api_url('/api/v1/users', deleted: true, \"company\" => co)\n  JSON.parse(Net::HTTP.get(target))\nend\n",
+			"GET /api/v1/users deleted@query company@query"},
+		{"ruby helper result given to a request object", "reset.rb",
+			"link = build_uri(\"/api/v1/users/#{mail}\")\nrq = Net::HTTP::Put.new(link)\nrq.body = { primaryGroupId: g }.to_json\n",
+			"PUT /api/v1/users/{mail} primaryGroupId@body"},
+		{"python helper keywords", "jobs.py",
+			"def leavers():\n    u = lms_url(\"/api/v1/users\", deleted=True)\n    return requests.get(u).json()\n",
+			"GET /api/v1/users deleted@query"},
+		{"keywords of a logging call are no parameters", "log.rb",
+			"logger.info('/api/v1/users', deleted: true)\n",
+			"? /api/v1/users"},
+	})
+}

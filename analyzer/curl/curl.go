@@ -2,7 +2,8 @@
 // from shell scripts and shell snippets (Markdown fences, YAML run:
 // entries), and HTTP request messages from .http/.rest files (VS Code REST
 // Client, JetBrains HTTP Client) and Markdown http fences (ReadHTTP,
-// ReadHTTPSnippet; see http.go).
+// ReadHTTPSnippet; see http.go), and the recipes of Makefiles
+// (ReadMakefile; see makefile.go).
 //
 // Scripts are parsed with mvdan.cc/sh (bash). Every curl command is read
 // wherever it sits (functions, loops, pipelines, command substitutions,

@@ -491,6 +491,9 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	if e.method == "" && e.http && (lname == "fetch" || lname == "invoke-restmethod" || lname == "invoke-webrequest" || lname == "irm" || lname == "iwr" || lname == "urlopen") {
 		e.method, e.implied = "GET", true
 	}
+	if a.fam.kotlin {
+		a.ktorEvidence(e, c, argi)
+	}
 	if !e.http {
 		return
 	}

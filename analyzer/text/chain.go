@@ -24,6 +24,9 @@ func (a *analysis) chainBefore(e *ev, c *call) (form bool) {
 			}
 		case "asForm", "asMultipart":
 			form = true
+		case "SetQueryParam", "SetFormData", "SetQueryParams", "SetBody", "SetMultipartFormData":
+			// resty: c.R().SetQueryParam("k", v).SetBody(map…{…}).Put(path)
+			a.restyParam(e, toks[o-1].text, o)
 		}
 		k = o - 2
 	}
@@ -163,5 +166,27 @@ func (a *analysis) rubyPairArg(e *ev, vf, vt int, in rules.Location) {
 	}
 	if name, sp := a.keyName(vf); name != "" {
 		e.params = append(e.params, rules.Param{Name: strings.TrimPrefix(name, ":"), In: in, Span: a.span(vf, vt), NameSpan: sp})
+	}
+}
+
+// restyParam reads one resty request setter before the verb, its argument
+// list opening at token o.
+func (a *analysis) restyParam(e *ev, setter string, o int) {
+	toks := a.toks
+	vf, vt, ok := a.firstArg(o)
+	if !ok {
+		return
+	}
+	switch setter {
+	case "SetQueryParam":
+		if name, sp := a.keyName(vf); name != "" && toks[vf].kind == kString {
+			e.params = append(e.params, rules.Param{Name: name, In: rules.InQuery, Span: a.span(o-1, a.match[o]+1), NameSpan: sp})
+		}
+	case "SetQueryParams":
+		a.addParamsFrom(e, vf, vt, rules.InQuery)
+	case "SetBody":
+		a.addParamsFrom(e, vf, vt, rules.InBody)
+	default:
+		a.addParamsFrom(e, vf, vt, rules.InForm)
 	}
 }

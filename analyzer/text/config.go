@@ -50,7 +50,7 @@ func (a *analysis) configDefs() {
 		if !toks[p].is("(") || toks[p-1].kind != kIdent || a.match[p] != p+2 || toks[p+1].kind != kIdent {
 			continue
 		}
-		if !defaultKeys[rules.BaseKey(toks[p-1].text)] || p < 2 || !a.memberOp(p-2) {
+		if !isDefaultKey(rules.BaseKey(toks[p-1].text)) || p < 2 || !a.memberOp(p-2) {
 			continue
 		}
 		v := p + 1

@@ -22,6 +22,12 @@ var envGetters = map[string]bool{
 // defaultKeys name a client's default base URL.
 var defaultKeys = map[string]bool{"baseurl": true, "baseuri": true, "prefixurl": true, "baseaddress": true, "rooturi": true}
 
+// isDefaultKey reports whether a name's key sets a client's default base,
+// also through a setter (resty's SetBaseURL, setBaseUri).
+func isDefaultKey(key string) bool {
+	return defaultKeys[key] || strings.HasPrefix(key, "set") && defaultKeys[key[3:]]
+}
+
 // lift widens the tokens [from, to) through wrappers (new URL(x),
 // URI.create(x)) and fallbacks (process.env.X || "…").
 func (a *analysis) lift(from, to int) (int, int) {
@@ -105,7 +111,7 @@ func (a *analysis) nameBefore(from int) (name string, kind string, nameFrom int)
 			return op.text, "call", from - 1
 		}
 	}
-	if p := a.parent[from]; p > 0 && toks[p].is("(") && toks[p-1].kind == kIdent && from == p+1 && defaultKeys[rules.BaseKey(toks[p-1].text)] {
+	if p := a.parent[from]; p > 0 && toks[p].is("(") && toks[p-1].kind == kIdent && from == p+1 && isDefaultKey(rules.BaseKey(toks[p-1].text)) {
 		return toks[p-1].text, "call", p - 1
 	}
 	return "", "", -1
@@ -146,7 +152,7 @@ func (a *analysis) assignment(e *expr) {
 	if kind == "key" {
 		d.path = a.keyPath(name, at)
 	}
-	if defaultKeys[key] && (kind == "call" || a.parent[at] >= 0 && a.insideCall(at) || strings.EqualFold(key, "baseaddress")) || a.faradayURL(at) {
+	if isDefaultKey(key) && (kind == "call" || a.parent[at] >= 0 && a.insideCall(at) || strings.EqualFold(key, "baseaddress")) || a.faradayURL(at) {
 		d.deflt = true
 		d.owner = a.ownerOf(at, name)
 	}

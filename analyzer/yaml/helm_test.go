@@ -101,11 +101,20 @@ func TestTemplateReferenceBase(t *testing.T) {
 // curl on ${LMS_BASE_URL} is a v1 getUsers with the removed deleted
 // parameter; the PeopleHub call next to it is not reported.
 func TestHelmChartEndToEnd(t *testing.T) {
+	// As written in charts: quoted, and unquoted (not valid YAML unrendered).
+	unquoted := strings.NewReplacer(`"{{`, "{{", `}}"`, "}}").Replace(helmConfigMap)
+	for _, cm := range []string{helmConfigMap, unquoted} {
+		helmChartEndToEnd(t, cm)
+	}
+}
+
+func helmChartEndToEnd(t *testing.T, configMap string) {
+	t.Helper()
 	root := t.TempDir()
 	for name, text := range map[string]string{
 		"Chart.yaml":               "apiVersion: v2\nname: hr-cron\nversion: 0.1.0\n",
 		"values.yaml":              helmValues,
-		"templates/configmap.yaml": helmConfigMap,
+		"templates/configmap.yaml": configMap,
 		"templates/cronjob.yaml":   helmCronJob,
 	} {
 		p := filepath.Join(root, filepath.FromSlash(name))
@@ -150,5 +159,41 @@ func itoa(n int) string {
 		if n == 0 {
 			return s
 		}
+	}
+}
+
+// TestUnrenderedHelmTemplate: a template that is not valid YAML as written
+// (actions alone on their lines, unquoted {{ }} values) is read with the
+// file's offsets: the ConfigMap's reference is a Base, the CronJob's curl a
+// Pending on LMS_BASE_URL, and a Helm value inside the shell stays a hole.
+func TestUnrenderedHelmTemplate(t *testing.T) {
+	cm := "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}-lms\n  labels:\n" +
+		"    {{- include \"hr.labels\" . | nindent 4 }}\ndata:\n" +
+		"  LMS_BASE_URL: {{ .Values.lms.baseUrl | quote }}\n  LMS_COMPANY: {{ .Values.lms.company }}\n"
+	found, err := yaml.Read("configmap.yaml", []byte(cm))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found.Bases) != 1 || found.Bases[0].Name != "LMS_BASE_URL" || found.Bases[0].URL[0].Hole != ".Values.lms.baseUrl" {
+		t.Fatalf("bases = %+v, want LMS_BASE_URL on .Values.lms.baseUrl", found.Bases)
+	}
+	if s := found.Bases[0].URL[0].Span; cm[s.Start:s.End] != "{{ .Values.lms.baseUrl | quote }}" {
+		t.Errorf("hole span covers %q", cm[s.Start:s.End])
+	}
+
+	job := "{{- if .Values.export.enabled }}\napiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n" +
+		"          containers:\n            - name: export\n              image: {{ .Values.image }}\n" +
+		"              command:\n                - /bin/sh\n                - -c\n" +
+		"                - curl -s \"${LMS_BASE_URL}/users?deleted=true&company={{ .Values.lms.company }}\"\n{{- end }}\n"
+	found, err = yaml.Read("cronjob.yaml", []byte(job))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found.Snippets) != 1 {
+		t.Fatalf("snippets = %d, want the sh -c script", len(found.Snippets))
+	}
+	sn := found.Snippets[0]
+	if i := strings.Index(sn.Text, "curl"); i < 0 || sn.Offset(i) != strings.Index(job, "curl -s") {
+		t.Errorf("snippet %q not mapped onto the file's curl", sn.Text)
 	}
 }

@@ -97,8 +97,9 @@ func TestInvalidKeepsEarlierDocuments(t *testing.T) {
 	if _, err := yaml.Read("x.yml", []byte("a: \xff\n")); err == nil || !strings.Contains(err.Error(), "UTF-8") {
 		t.Errorf("invalid UTF-8: err = %v", err)
 	}
-	// A Helm template is not YAML until rendered.
-	helm := "{{- if .Values.sync.enabled }}\napiVersion: batch/v1\nkind: CronJob\n{{- end }}\n"
+	// A Helm template whose actions cannot be set aside (one spread over
+	// lines) is not YAML until rendered.
+	helm := "{{- if\n .Values.sync.enabled }}\napiVersion: batch/v1\nkind: CronJob\n{{- end }}\n"
 	if _, err := yaml.Read("cronjob.yaml", []byte(helm)); err == nil || !strings.HasPrefix(err.Error(), "invalid YAML") {
 		t.Errorf("Helm template: err = %v", err)
 	}

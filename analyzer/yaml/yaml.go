@@ -68,7 +68,9 @@ const readerName = "yaml"
 // URLs as Bases, and calls waiting for a base another file defines as
 // Pending.
 //
-// A file that is not valid YAML gives an error "invalid YAML: line L:
+// A Helm template that is not valid YAML until rendered is read as written
+// (see decodeTemplate): its {{ }} values stay placeholders at their offsets.
+// Any other file that is not valid YAML gives an error "invalid YAML: line L:
 // reason". The documents before the broken one are still read, and what they
 // hold is returned along with the error, so a multi-document manifest with
 // one bad document still reports the others; callers that only report the
@@ -85,7 +87,11 @@ func Read(file string, src []byte) (found *rules.Found, err error) {
 	}
 	docs, perr := decodeAll(src)
 	if perr != nil {
-		perr = r.locateError(perr)
+		if tdocs := decodeTemplate(src); tdocs != nil {
+			docs, perr = tdocs, nil // a Helm template, read as written
+		} else {
+			perr = r.locateError(perr)
+		}
 	}
 	for _, d := range docs {
 		r.collectVars(d, 0)

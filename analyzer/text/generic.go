@@ -11,7 +11,11 @@ import (
 // just before on the same line; KEY=VALUE, "key": "value" and key: value
 // entries whose value is a 360Learning v1 base become bases.
 func generic(file, src string) *rules.Found {
-	return genericText(file, src, false)
+	found := genericText(file, src, false)
+	if isHCL(file) {
+		terraform(file, src, found)
+	}
+	return found
 }
 
 // genericText reads text in the generic mode; in prose (Markdown running

@@ -16,14 +16,15 @@ import (
 
 // readerSet names every reader dispatch uses; tests swap them.
 type readerSet struct {
-	curlRead, httpRead, postmanRead, yamlRead, textRead, markdownRead func(string, []byte) (*rules.Found, error)
-	curlSnippet, httpSnippet, textSnippet                             func(string, *rules.Snippet) (*rules.Found, error)
-	isPostman                                                         func([]byte) bool
+	curlRead, httpRead, makeRead, postmanRead, yamlRead, textRead, markdownRead func(string, []byte) (*rules.Found, error)
+	curlSnippet, httpSnippet, textSnippet                                       func(string, *rules.Snippet) (*rules.Found, error)
+	isPostman                                                                   func([]byte) bool
 }
 
 var readers = readerSet{
 	curlRead:     curl.Read,
 	httpRead:     curl.ReadHTTP,
+	makeRead:     curl.ReadMakefile,
 	postmanRead:  postman.Read,
 	yamlRead:     yaml.Read,
 	textRead:     text.Read,
@@ -47,10 +48,17 @@ const (
 	fmtYAML
 	fmtGo
 	fmtHTTP // .http and .rest request files (VS Code REST Client, JetBrains HTTP Client)
+	fmtMake // Makefiles: their recipes are shell
 )
 
 func formatOf(name string, src []byte) format {
+	switch path.Base(name) {
+	case "Makefile", "makefile", "GNUmakefile":
+		return fmtMake
+	}
 	switch strings.ToLower(path.Ext(name)) {
+	case ".mk":
+		return fmtMake
 	case ".sh", ".bash", ".zsh", ".ksh", ".bats":
 		return fmtShell
 	case ".md", ".markdown", ".mdx":
@@ -165,6 +173,10 @@ func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Foun
 		}
 		for i := range f.Snippets {
 			d.snippet(readers.curlSnippet, &f.Snippets[i])
+		}
+	case fmtMake:
+		if !d.file(readers.makeRead, src) {
+			d.file(readers.textRead, src)
 		}
 	case fmtHTTP:
 		if !d.file(readers.httpRead, src) {

@@ -52,7 +52,7 @@ func UseLineReaders(log *ReaderLog) (restore func()) {
 		}
 	}
 	readers = readerSet{
-		curlRead: whole("curl"), httpRead: whole("http"), postmanRead: whole("postman"), textRead: whole("text"),
+		curlRead: whole("curl"), httpRead: whole("http"), makeRead: whole("make"), postmanRead: whole("postman"), textRead: whole("text"),
 		yamlRead: func(file string, src []byte) (*rules.Found, error) {
 			note("yaml", file)
 			if bytes.Contains(src, []byte("FAIL")) {

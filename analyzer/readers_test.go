@@ -140,3 +140,17 @@ func TestHTTPRequests(t *testing.T) {
 		}
 	}
 }
+
+// A Makefile's recipes are read as shell.
+func TestMakefileRecipes(t *testing.T) {
+	root := tree(t, map[string]string{
+		"Makefile": "LMS := https://acme.360learning.com/api/v1\n\n.PHONY: users\nusers:\n\t@curl -s \"$(LMS)/users?deleted=true\" -H \"Authorization: Bearer $$TOKEN\"\n",
+	})
+	res := scan(t, analyzer.Options{}, root)
+	got := strings.Join(findings(res, root), "\n")
+	for _, want := range []string{"Makefile:5 list-users-endpoint", "Makefile:5 list-users-deleted"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s; got\n%s", want, got)
+		}
+	}
+}

@@ -151,5 +151,11 @@ func contradicts(ref, base []string, n int) bool {
 	if containers[a] || containers[b] {
 		return false
 	}
+	// lms.baseUrl and services.lms.api.baseUrl name the same system.
+	for _, id := range base[:len(base)-1-n] {
+		if id == a {
+			return false
+		}
+	}
 	return !strings.Contains(a, b) && !strings.Contains(b, a)
 }

@@ -22,6 +22,13 @@ func TestMostSpecificRejectsAnotherSystemsBase(t *testing.T) {
 			t.Errorf("mostSpecific(%q) kept %d bases, want %d", ref, got, want)
 		}
 	}
+	deep := rules.Base{Name: "services.lms.api.baseUrl", URL: lms.URL}
+	if got := mostSpecific("lms.baseUrl", []rules.Base{deep}); len(got) != 1 {
+		t.Errorf("a deeper name of the same system: %v", got)
+	}
+	if got := mostSpecific("people.baseUrl", []rules.Base{deep}); len(got) != 0 {
+		t.Errorf("another system: %v", got)
+	}
 	if got := mostSpecific("process.env.LMS_ENDPOINT", []rules.Base{bare}); len(got) != 1 {
 		t.Errorf("env reference: %v", got)
 	}

@@ -128,6 +128,9 @@ func requestLineStart(src string, at int) bool {
 	if src[at-1] != '`' || at >= 2 && src[at-2] == '`' {
 		return false
 	}
+	if migrationAfter(src, at) {
+		return false
+	}
 	// an inline code span: the words before it on the line decide
 	line := src[strings.LastIndexByte(src[:at-1], '\n')+1 : at-1]
 	fields := strings.Fields(strings.ToLower(line))
@@ -140,6 +143,28 @@ func requestLineStart(src string, at int) bool {
 		return false
 	}
 	return true
+}
+
+// migrationAfter reports whether the inline code span holding offset at
+// is followed by words saying where it moves ("`PUT /api/v1/…` moves to
+// `PUT /api/v2/…`", "… is replaced by …", "… → …"): a migration note
+// naming the old endpoint, not a request.
+func migrationAfter(src string, at int) bool {
+	rest := src[at:]
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	close := strings.IndexByte(rest, '`')
+	if close < 0 {
+		return false
+	}
+	after := strings.ToLower(strings.TrimLeft(rest[close+1:], " )*_,"))
+	for _, w := range []string{"moves to", "move to", "moved to", "becomes", "became", "is replaced", "was replaced", "migrates to", "maps to", "->", "→", "=>", "is now", "turns into"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // genericBases finds KEY=VALUE, key: value and "key": "value" entries

@@ -19,6 +19,9 @@ func TestProse(t *testing.T) {
 		{"a path template named in a sentence", "In v2 the endpoint `/api/v1/groups/:group_id/users/:email` becomes a DELETE on memberships.\n", ""},
 		{"a route the intranet serves", "The portal serves `GET /api/v1/users` to its own pages.\n", ""},
 		{"a route the service exposes", "Our gateway exposes `PUT /api/v1/users/:id` for HR.\n", ""},
+		{"a migration note naming the old endpoint", "* Password resets (`PUT /api/v1/users/:mail`) move to `PATCH /api/v2/users/{id}`.\n", ""},
+		{"an arrow from the old endpoint", "`DELETE /api/v1/groups/:g/users/:m` → `DELETE /api/v2/groups/{g}/users/{u}`\n", ""},
+		{"a request span followed by prose", "The nightly job sends `PUT /api/v1/users/:mail` to reset passwords.\n", "PUT /api/v1/users/:mail"},
 		{"a bare host-less path", "Mind the /api/v1/users/:email/pseudonymize path.\n", ""},
 	}
 	for _, tc := range tests {

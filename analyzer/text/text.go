@@ -18,9 +18,14 @@
 // Bases defined in nested objects are named by their dotted path
 // (config.lms.baseURL); bases read from configuration are named by their
 // key (@Value("${lms.base-url}"), config.get('LMS_BASE_URL')); Refit
-// interface paths are pending on a base named by the interface type. Other
+// interface paths are pending on a base named by the interface type. Local
+// names reach only their Ruby block or def, Python function or brace
+// block, up to their next assignment. Routes a server declares (a router
+// given an inline handler, aiohttp's router.add_*) or matches (a request
+// path compared or switched on) are not calls. Other
 // text (configs, .env files) is read in a generic mode that takes URL-like
-// runs and KEY=VALUE entries; Markdown prose in the same mode reports
+// runs and KEY=VALUE entries (Terraform locals and variable defaults
+// complete "${local.x}/…" URLs); Markdown prose in the same mode reports
 // host-less paths only when written as request lines.
 package text
 

@@ -10,13 +10,15 @@ import (
 
 // analysis is the state of reading one source text.
 type analysis struct {
-	file   string
-	src    string
-	fam    *family
-	toks   []token
-	match  []int // the matching bracket of each bracket token, else -1
-	parent []int // the innermost open bracket enclosing each token, else -1
-	found  *rules.Found
+	file  string
+	src   string
+	fam   *family
+	toks  []token
+	match []int // the matching bracket of each bracket token, else -1
+	// objDepth is how many names objectNamed is following at the moment.
+	objDepth int
+	parent   []int // the innermost open bracket enclosing each token, else -1
+	found    *rules.Found
 	// defs are names assigned a URL, by rules.BaseKey of the name.
 	defs map[string][]*def
 	// objs are names assigned an object literal (a payload), by name.

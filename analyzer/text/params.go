@@ -118,9 +118,20 @@ func (a *analysis) objectIn(vf, vt int) int {
 	return -1
 }
 
+// maxObjectChain bounds how many names deep objectNamed follows an object
+// literal (payload = body; body = {…}).
+const maxObjectChain = 8
+
 // objectNamed returns the object literal last assigned to name before
 // token at, or -1.
 func (a *analysis) objectNamed(name string, at int) int {
+	// A name defined through itself (body = {…}; body: JSON.stringify(body))
+	// must not send objectIn and objectNamed round for ever.
+	if a.objDepth >= maxObjectChain {
+		return -1
+	}
+	a.objDepth++
+	defer func() { a.objDepth-- }()
 	best := -1
 	for _, v := range a.objs[name] {
 		if v < at {

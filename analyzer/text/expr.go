@@ -180,12 +180,20 @@ func (a *analysis) operandStart(k int) int {
 
 // operandItems turns tokens [i, j) into URL items.
 func (a *analysis) operandItems(i, j int) []item {
+	return a.nestedOperandItems(i, j, 0)
+}
+
+// maxParenDepth bounds how deep parenthesized concatenations are read:
+// generated code can nest them without end, and each level recurses.
+const maxParenDepth = 16
+
+func (a *analysis) nestedOperandItems(i, j, depth int) []item {
 	if j == i+1 && a.toks[i].kind == kString {
 		return stringItems(&a.toks[i])
 	}
-	if a.toks[i].is("(") && a.match[i] == j-1 {
+	if a.toks[i].is("(") && a.match[i] == j-1 && depth < maxParenDepth {
 		// a parenthesized concatenation: read it as one
-		if e := a.concatAt(i+1, j-1); e != nil {
+		if e := a.concatAt(i+1, j-1, depth+1); e != nil {
 			return e
 		}
 	}
@@ -193,15 +201,16 @@ func (a *analysis) operandItems(i, j int) []item {
 	return []item{{hole: text, span: a.span(i, j), ref: isRefText(text)}}
 }
 
-// concatAt reads the tokens [i, j) as a concatenation of operands, or nil.
-func (a *analysis) concatAt(i, j int) []item {
+// concatAt reads the tokens [i, j) as a concatenation of operands, or nil;
+// depth counts the parentheses around it.
+func (a *analysis) concatAt(i, j, depth int) []item {
 	var items []item
 	for k := i; k < j; {
 		e := a.operandEnd(k)
 		if e < 0 || e > j {
 			return nil
 		}
-		items = append(items, a.operandItems(k, e)...)
+		items = append(items, a.nestedOperandItems(k, e, depth)...)
 		k = e
 		if k < j {
 			if !a.concatOp(k) {

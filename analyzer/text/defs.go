@@ -111,6 +111,9 @@ func (a *analysis) nameBefore(from int) (name string, kind string, nameFrom int)
 			return op.text, "call", from - 1
 		}
 	}
+	if n, at := a.phpDefineName(from); n != "" {
+		return n, "assign", at
+	}
 	if p := a.parent[from]; p > 0 && toks[p].is("(") && toks[p-1].kind == kIdent && from == p+1 && isDefaultKey(rules.BaseKey(toks[p-1].text)) {
 		return toks[p-1].text, "call", p - 1
 	}

@@ -410,6 +410,7 @@ const maxRawQueryGap = 200
 func (a *analysis) extraParams(e *expr) []rules.Param {
 	out := a.condQueryParams(e.from, e.to)
 	out = append(out, a.builderQueryParams(e.from, e.to)...)
+	out = append(out, a.encodedQueryParams(e.from, e.to)...)
 	if a.fam != famGo {
 		return out
 	}

@@ -33,6 +33,9 @@ func genericText(file, src string, prose bool) *rules.Found {
 		i += off
 		start, end := urlRun(src, i)
 		off = max(end, i+1)
+		if isBatch(file) && batchComment(src, start) {
+			continue
+		}
 		items := []item{{lit: src[start:end], span: rules.Span{Start: start, End: end}, raw: true}}
 		s := shapeOf(items)
 		if !s.v1 || !s.segs {

@@ -30,6 +30,9 @@ type ev struct {
 	// helper is the base a project wrapper taking (method, path) puts
 	// before the path in its definition (c.root), "" when not seen.
 	helper string
+	// base is the base a declarative client puts before its paths
+	// (@FeignClient(url = …)), nil when none.
+	base []item
 }
 
 // call is a call expression: callee tokens [cf, ct), arguments.
@@ -271,6 +274,7 @@ func (a *analysis) evidence(from, to int, url string) ev {
 				} else if pp := a.parent[obj]; pp >= 0 {
 					if c := a.callAt(pp); c != nil {
 						a.callEvidence(&e, c, -1, url)
+						a.configCallVerb(&e, c, obj)
 					}
 				}
 				if e.method != "" {
@@ -359,6 +363,9 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	e.receiver = rules.BaseKey(c.receiver)
 	name := c.name
 	lname := strings.ToLower(name)
+	if a.feignEvidence(e, c) {
+		return
+	}
 	if a.isServer(c, url) {
 		e.server = true
 		return

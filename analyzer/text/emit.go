@@ -59,6 +59,15 @@ func (a *analysis) classify(e *expr) {
 func (a *analysis) emit(items []item, ev ev, at int) {
 	s := shapeOf(items)
 	switch {
+	case len(ev.base) > 0 && len(items) > 0 && !items[0].isHole() && strings.HasPrefix(items[0].lit, "/"):
+		// a declarative client's path, under the client's base
+		joined := joinBase(ev.base, items)
+		if ev.base[0].ref {
+			a.found.Pending = append(a.found.Pending, rules.Pending{Base: ev.base[0].hole, Call: a.newCall(joined, ev)})
+			return
+		}
+		ev.base = nil
+		a.emit(joined, ev, at)
 	case ev.iface != "" && len(items) > 0 && !items[0].isHole() && strings.HasPrefix(items[0].lit, "/"):
 		// a Refit interface's path, relative to the base the project
 		// configures for the interface

@@ -363,7 +363,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	e.receiver = rules.BaseKey(c.receiver)
 	name := c.name
 	lname := strings.ToLower(name)
-	if a.feignEvidence(e, c) {
+	if a.feignEvidence(e, c) || a.apacheEvidence(e, c, argi) {
 		return
 	}
 	if a.isServer(c, url) {

@@ -240,6 +240,8 @@ func (a *analysis) laterKeys(name string, from, to int) []entry {
 			}
 			if toks[k+1].is("=") {
 				out = append(out, entry{name: toks[k].text, kf: k, vf: k + 2, vt: a.valueEnd(k + 2), span: a.span(u, a.valueEnd(k+2)), nameSpan: toks[k].spanOf()})
+			} else if en, ok := a.setterEntry(u, k); ok {
+				out = append(out, en)
 			} else if mergers[toks[k].text] && toks[k+1].is("(") && a.match[k+1] > k {
 				out = append(out, a.entries(k+1)...)
 				for _, r := range a.args(k + 1) {

@@ -82,6 +82,8 @@ var requestNames = map[string]bool{
 	"urlopen": true, "ajax": true, "httprequestmessage": true, "invoke-restmethod": true, "invoke-webrequest": true,
 	"irm": true, "iwr": true, "open": true, "curl_init": true, "sendrequest": true, "makerequest": true, "send": true,
 	"requestasync": true, "sendasync": true, "curl_setopt": true, "urllib.request.request": true, "httprequest": true,
+	// .NET WebClient: UploadString(url, "PUT", data)
+	"uploadstring": true, "uploadstringasync": true, "uploadstringtaskasync": true, "uploaddata": true, "uploadvalues": true,
 }
 
 // callAt describes the call whose '(' is at p.
@@ -396,6 +398,8 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	}
 	// the method among the arguments
 	verbArg := false
+	// methodAt is the argument giving the method, -1 when none does
+	methodAt := -1
 	for n, r := range c.args {
 		if n == argi || e.method != "" && !c.parenless {
 			continue
@@ -435,6 +439,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		}
 		if m, sp := a.methodValue(vf, vt); m != "" && e.method == "" {
 			e.method, e.mspan = m, sp
+			methodAt = n
 			if requestNames[lname] || strings.Contains(lname, "request") {
 				e.http = true
 			}
@@ -564,7 +569,8 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 			}
 			continue
 		}
-		if (n == argi+1 || verbArg && n > argi) && (e.method == "PUT" || e.method == "POST" || e.method == "PATCH" || e.method == "DELETE" && !a.fam.js()) {
+		// WebClient.UploadString(url, "PUT", json): the data follows the method
+		if (n == argi+1 || verbArg && n > argi || argi >= 0 && methodAt > argi && n == methodAt+1) && (e.method == "PUT" || e.method == "POST" || e.method == "PATCH" || e.method == "DELETE" && !a.fam.js()) {
 			a.addParamsFrom(e, vf, vt, bodyIn)
 		}
 	}

@@ -15,61 +15,28 @@ type walker struct {
 	file  string
 	src   []byte
 	found *rules.Found
+	// steps is the budget of variable lookups (see maxLookupSteps).
+	steps int
 }
 
 // scope is what a request inherits from its folders and the collection.
 type scope struct {
-	// vars holds the variables with a usable value, by name.
-	vars map[string]string
+	// vars holds the variables with a usable value, by name; nil when
+	// there are none.
+	vars *varScope
 	// auth is the nearest auth block; nil when there is none.
 	auth *node
 }
 
 func readCollection(file string, src []byte, root *node) *rules.Found {
-	w := &walker{file: file, src: src, found: &rules.Found{}}
-	sc := scope{vars: addVariables(nil, root.get("variable"))}
+	w := &walker{file: file, src: src, found: &rules.Found{}, steps: maxLookupSteps}
+	sc := scope{vars: addVariables(nil, root.get("variable"), &w.steps)}
 	if a := authBlock(root); a != nil {
 		sc.auth = a
 	}
 	w.events(root)
 	w.items(root.get("item"), sc, 0)
 	return w.found
-}
-
-// addVariables returns vars extended with the enabled variables of list (a
-// "variable" array of {key, value, disabled}). A variable with an empty
-// value is left out: Postman takes such a value from the environment, so
-// the collection does not define it.
-func addVariables(vars map[string]string, list *node) map[string]string {
-	if list == nil || list.kind != kArray || len(list.elems) == 0 {
-		return vars
-	}
-	out := make(map[string]string, len(vars)+len(list.elems))
-	for k, v := range vars {
-		out[k] = v
-	}
-	for _, v := range list.elems {
-		if v.kind != kObject || v.isDisabled() {
-			continue
-		}
-		key := v.text("key")
-		if key == "" {
-			key = v.text("id") // v2.0 variables may carry only an id
-		}
-		val := v.get("value")
-		if key == "" || val == nil {
-			continue
-		}
-		switch val.kind {
-		case kString:
-			if val.str != "" {
-				out[key] = val.str
-			}
-		case kNumber, kBool:
-			out[key] = val.str
-		}
-	}
-	return out
 }
 
 // items reads an item array: requests and folders, at any depth.
@@ -82,7 +49,7 @@ func (w *walker) items(list *node, sc scope, depth int) {
 			continue
 		}
 		inner := sc
-		inner.vars = addVariables(sc.vars, it.get("variable"))
+		inner.vars = addVariables(sc.vars, it.get("variable"), &w.steps)
 		if a := authBlock(it); a != nil {
 			inner.auth = a
 		}

@@ -31,7 +31,7 @@ type rng struct{ start, end int }
 // being enabled), so a disabled parameter is never reported even if raw still
 // has it. Without raw the URL is built from protocol, host, port and path,
 // and every enabled query entry is a param.
-func (w *walker) url(n *node, vars map[string]string) urlResult {
+func (w *walker) url(n *node, vars *varScope) urlResult {
 	switch n.kind {
 	case kString:
 		s, offs := w.strMap(n)
@@ -76,7 +76,7 @@ func (w *walker) url(n *node, vars map[string]string) urlResult {
 }
 
 // urlFromPieces builds a URL from url.protocol, host, port and path.
-func (w *walker) urlFromPieces(n *node, vars map[string]string) urlResult {
+func (w *walker) urlFromPieces(n *node, vars *varScope) urlResult {
 	r := urlResult{start: n.span.Start}
 	if p := n.get("protocol"); p != nil && p.kind == kString && p.str != "" {
 		r.parts = append(r.parts, rules.URLPart{Lit: p.str + "://", Span: p.span})
@@ -206,7 +206,7 @@ func hasPair(pairs []pair, key string) bool {
 // byte) into URL parts, leaving out the cut ranges and substituting the
 // {{variables}} vars defines. Literal runs are Raw when they are byte for
 // byte the file text; a substituted variable sits at its placeholder's span.
-func partsOf(s string, offs []int, cuts []rng, vars map[string]string) []rules.URLPart {
+func partsOf(s string, offs []int, cuts []rng, vars *varScope) []rules.URLPart {
 	var parts []rules.URLPart
 	budget := maxSubstituted
 	lit := func(a, b int) {
@@ -228,7 +228,7 @@ func partsOf(s string, offs []int, cuts []rng, vars map[string]string) []rules.U
 				break
 			}
 			end := i + j + 2
-			val, ok := vars[strings.TrimSpace(s[i+2:i+j])]
+			val, ok := vars.lookup(strings.TrimSpace(s[i+2 : i+j]))
 			if !ok || len(val) > budget {
 				i = end
 				continue
@@ -268,7 +268,7 @@ const maxSubstituted = 1 << 16
 // up to depth levels deep (values may name each other, even in a cycle) and
 // within budget bytes of substituted text; what does not fit stays a
 // placeholder.
-func substitute(val string, vars map[string]string, depth int, budget *int) string {
+func substitute(val string, vars *varScope, depth int, budget *int) string {
 	if depth == 0 || !strings.Contains(val, "{{") {
 		return val
 	}
@@ -283,7 +283,7 @@ func substitute(val string, vars map[string]string, depth int, budget *int) stri
 			break
 		}
 		b.WriteString(val[:i])
-		if v, ok := vars[strings.TrimSpace(val[i+2:i+j])]; ok && len(v) <= *budget {
+		if v, ok := vars.lookup(strings.TrimSpace(val[i+2 : i+j])); ok && len(v) <= *budget {
 			*budget -= len(v)
 			b.WriteString(substitute(v, vars, depth-1, budget))
 		} else {

@@ -232,6 +232,9 @@ func (a *analysis) aliasDefaults() {
 		items := a.substitute(e.items, e.from, 0)
 		if isBase(shapeOf(items)) || len(items) == 1 && items[0].ref {
 			a.found.Bases = append(a.found.Bases, rules.Base{Name: "", URL: toParts(items), File: a.file})
+			if d.owner != "" {
+				a.found.Bases = append(a.found.Bases, rules.Base{Name: a.ownerName(d), URL: toParts(items), File: a.file})
+			}
 		}
 	}
 }

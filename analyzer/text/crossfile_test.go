@@ -89,13 +89,15 @@ func TestCrossFileDefaultBase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// the call names the instance it is made on; the client file exports
+	// the instance's base under its name
 	var defaults []rules.Base
 	for _, b := range cf.Bases {
-		if b.Name == "" {
+		if b.Name == "lms" {
 			defaults = append(defaults, b)
 		}
 	}
-	if len(defaults) != 1 || len(sf.Pending) != 1 || sf.Pending[0].Base != "" {
+	if len(defaults) != 1 || len(sf.Pending) != 1 || sf.Pending[0].Base != "lms" {
 		t.Fatalf("client bases %+v, service pending %+v", cf.Bases, sf.Pending)
 	}
 	alts := rules.Resolve(sf.Pending, defaults)

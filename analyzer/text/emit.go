@@ -28,6 +28,9 @@ func (a *analysis) classify(e *expr) {
 		return
 	}
 	if d := e.def; d != nil && !ev.http {
+		if d.deflt && a.ownedDefault(d, e.resolved) {
+			return
+		}
 		if isBase(shapeOf(e.resolved)) {
 			name := d.name
 			if d.path != "" {
@@ -93,6 +96,10 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 			if s2 := shapeOf(joined); s2.v1 && s2.segs || s2.lead {
 				a.emit(joined, ev, at)
 			}
+			return
+		}
+		if p, ok := a.instancePending(items, ev); ok {
+			a.found.Pending = append(a.found.Pending, p)
 			return
 		}
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: "", Call: a.newCall(items, ev)})

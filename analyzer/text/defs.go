@@ -89,7 +89,8 @@ func (a *analysis) nameBefore(from int) (name string, kind string, nameFrom int)
 		}
 		name := a.text(s, from-1)
 		// type annotations: X: str = …, const x: string = …
-		if s >= 2 && toks[s-1].is(":") && toks[s-2].kind == kIdent {
+		// (not a block's colon ending the line before: def f() -> None:)
+		if s >= 2 && toks[s-1].is(":") && toks[s-2].kind == kIdent && !toks[s].nl {
 			return toks[s-2].text, "assign", s - 2
 		}
 		if strings.ContainsAny(name, "([") {

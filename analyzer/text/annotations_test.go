@@ -1,0 +1,17 @@
+package text_test
+
+import "testing"
+
+// TestReturnAnnotationIsNoAssignment covers a Python def whose return
+// annotation ends the line before a payload's assignment (-> None:): the
+// payload keeps its name and its keys, including one set conditionally.
+func TestReturnAnnotationIsNoAssignment(t *testing.T) {
+	runCases(t, []struct{ name, file, src, want string }{
+		{"typed async method", "lms.py",
+			"LMS = 'https://app.360learning.com/api/v1'\n\n\nasync def regroup(http, mail: str, group: str | None = None) -> None:\n    body = {'lastName': 'x'}\n    if group:\n        body['primaryGroupId'] = group\n    await http.put(f'{LMS}/users/{mail}', json=body)\n",
+			"PUT https://app.360learning.com/api/v1/users/{mail} lastName@body primaryGroupId@body\nbase(LMS) https://app.360learning.com/api/v1"},
+		{"annotated assignment still names its value", "lms.py",
+			"LMS = 'https://app.360learning.com/api/v1'\n\n\ndef regroup(http, mail):\n    body: dict = {'primaryGroupId': 'g1'}\n    http.put(f'{LMS}/users/{mail}', json=body)\n",
+			"PUT https://app.360learning.com/api/v1/users/{mail} primaryGroupId@body\nbase(LMS) https://app.360learning.com/api/v1"},
+	})
+}

@@ -77,7 +77,7 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 		head := item{hole: ev.iface, ref: true, span: rules.Span{Start: items[0].span.Start, End: items[0].span.Start}}
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: ev.iface, Call: a.newCall(append([]item{head}, items...), ev)})
 	case s.v1 && s.segs:
-		if ev.http && a.foreignDefault(items, ev.receiver, at) {
+		if ev.http && (a.foreignDefault(items, ev.receiver, at) || a.foreignConnection(items, ev.receiver, at)) {
 			return // a host-less path under another host's client
 		}
 		a.found.Calls = append(a.found.Calls, a.newCall(items, ev))

@@ -191,10 +191,15 @@ func joinBase(base, path []item) []item {
 // defaultFor returns the default base of the client a relative call is
 // made on: the one owned by the receiver, else the nearest before.
 func (a *analysis) defaultFor(receiver string, at int) *def {
-	var near, first *def
+	var near, first, owned *def
 	for _, d := range a.defaults {
+		// two classes may each name their client self._client: the
+		// owner's definition nearest before the call is its own
 		if receiver != "" && d.owner == receiver {
-			return d
+			if owned == nil || d.at <= at && (owned.at > at || d.at > owned.at) {
+				owned = d
+			}
+			continue
 		}
 		if first == nil || d.at < first.at {
 			first = d
@@ -202,6 +207,9 @@ func (a *analysis) defaultFor(receiver string, at int) *def {
 		if d.at <= at && (near == nil || d.at > near.at) {
 			near = d
 		}
+	}
+	if owned != nil {
+		return owned
 	}
 	if near != nil {
 		return near

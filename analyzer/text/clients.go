@@ -1,6 +1,7 @@
 package text
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -40,7 +41,12 @@ func (a *analysis) ownedDefault(d *def, resolved []item) bool {
 // or false when the receiver is no such instance.
 func (a *analysis) instancePending(items []item, ev ev) (rules.Pending, bool) {
 	key := ev.receiver
-	if key == "" || notClients[key] || len(items) == 0 || !a.namedInstance(key) {
+	if key == "" || notClients[key] || len(items) == 0 {
+		return rules.Pending{}, false
+	}
+	if origin := a.instanceOrigin(key); origin != "" {
+		key = origin
+	} else if !a.namedInstance(key) {
 		return rules.Pending{}, false
 	}
 	at := items[0].span.Start
@@ -56,13 +62,8 @@ func (a *analysis) instancePending(items []item, ev ev) (rules.Pending, bool) {
 // takes from elsewhere: an imported or required binding, or a constant
 // (LMS_CONNECTION).
 func (a *analysis) namedInstance(key string) bool {
-	toks := a.toks
-	for k := range toks {
-		t := &toks[k]
-		if t.kind != kIdent || rules.BaseKey(t.text) != key {
-			continue
-		}
-		if constantCase(t.text) || a.inImport(k) {
+	for _, k := range a.identsKeyed(key) {
+		if constantCase(a.toks[k].text) || a.inImport(k) {
 			return true
 		}
 	}
@@ -142,4 +143,62 @@ func (a *analysis) ownerName(d *def) string {
 		}
 	}
 	return d.owner
+}
+
+// maxOriginHops bounds how many assignments an instance is followed
+// through (@hris = hris, hris: WORKDAY_CONNECTION).
+const maxOriginHops = 3
+
+// instanceOrigin returns the constant a receiver holds when the file
+// assigns it one, directly or through a parameter's default value:
+// def initialize(hris: WORKDAY_CONNECTION) @hris = hris, or
+// def __init__(self, hris=WORKDAY_CONNECTION): self.hris = hris. It
+// returns "" when the receiver holds no constant.
+func (a *analysis) instanceOrigin(key string) string {
+	toks := a.toks
+	for range maxOriginHops {
+		next := ""
+		for _, k := range a.identsKeyed(key) {
+			if next != "" || k+2 >= len(toks) {
+				break
+			}
+			op := &toks[k+1]
+			v := &toks[k+2]
+			if v.kind != kIdent || rules.BaseKey(v.text) == key && !constantCase(v.text) {
+				continue
+			}
+			if k+3 < len(toks) && !toks[k+3].nl && !toks[k+3].is(",") && !toks[k+3].is(")") && !toks[k+3].is(";") {
+				continue // a longer expression: a call, a member
+			}
+			switch {
+			case op.is("="):
+			case op.is(":") && a.parent[k] >= 0 && toks[a.parent[k]].is("("):
+				// a keyword parameter's default
+			default:
+				continue
+			}
+			next = v.text
+		}
+		if next == "" {
+			return ""
+		}
+		if constantCase(next) {
+			return next
+		}
+		key = rules.BaseKey(next)
+	}
+	return ""
+}
+
+// identsKeyed returns the identifier tokens whose key is key, in order;
+// it goes through the file's distinct names, not its tokens.
+func (a *analysis) identsKeyed(key string) []int {
+	var out []int
+	for name, pos := range a.byName {
+		if rules.BaseKey(name) == key {
+			out = append(out, pos...)
+		}
+	}
+	sort.Ints(out)
+	return out
 }

@@ -51,3 +51,22 @@ func TestConstantConnectionsKeepTheirBases(t *testing.T) {
 		t.Errorf("the Workday connection's call is reported:\n%s", joined)
 	}
 }
+
+// An instance variable given a connection through a keyword parameter's
+// default is that connection: @hris = hris with hris: WORKDAY_CONNECTION.
+func TestInstanceVariablesFollowTheirConnection(t *testing.T) {
+	got := scanProject(t, map[string]string{
+		"config/initializers/lms.rb": "LMS_CONNECTION = Faraday.new(url: 'https://acme.360learning.com/api/v1/')\n" +
+			"WORKDAY_CONNECTION = Faraday.new(url: 'https://hr.workday.example/api/v1/')\n",
+		"app/services/sync.rb": "class Sync\n  def initialize(connection: LMS_CONNECTION, hris: WORKDAY_CONNECTION)\n    @lms = connection\n    @hris = hris\n  end\n\n" +
+			"  def forget(email)\n    @lms.put(\"users/#{email}/pseudonymize\")\n  end\n\n" +
+			"  def push(email, attrs)\n    @hris.put(\"users/#{email}/pseudonymize\", attrs)\n  end\nend\n",
+	})
+	joined := strings.Join(got, "\n")
+	if !strings.Contains(joined, "app/services/sync.rb:8 ") {
+		t.Errorf("the LMS connection's call is missing:\n%s", joined)
+	}
+	if strings.Contains(joined, "app/services/sync.rb:12 ") {
+		t.Errorf("the Workday connection's call is reported:\n%s", joined)
+	}
+}

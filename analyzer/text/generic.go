@@ -52,6 +52,9 @@ func genericText(file, src string, prose bool) *rules.Found {
 		}
 		found.Calls = append(found.Calls, c)
 	}
+	if isBatch(file) {
+		batchCalls(file, src, found)
+	}
 	genericBases(file, src, found)
 	return found
 }

@@ -176,7 +176,7 @@ func (a *analysis) run() {
 	covered := make([]bool, len(a.toks))
 	collect := func(second bool) {
 		for i := range a.toks {
-			if covered[i] || !a.anchor(&a.toks[i], second) {
+			if covered[i] || !(a.anchor(&a.toks[i], second) || !second && a.bareResource(i)) {
 				continue
 			}
 			e := a.buildExpr(i)
@@ -326,7 +326,7 @@ func shapeOf(items []item) shape {
 	if s.v1 || strings.Contains(t, "://") {
 		return s
 	}
-	if len(items) > 0 && !items[0].isHole() && resourcePath(items[0].lit) {
+	if len(items) > 0 && !items[0].isHole() && resourcePath(items[0].lit) || bareShape(items) {
 		s.rel = true
 	}
 	if len(items) > 1 && items[0].ref && !items[1].isHole() && strings.HasPrefix(items[1].lit, "/") && resourcePath(items[1].lit) {

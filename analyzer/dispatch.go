@@ -16,9 +16,9 @@ import (
 
 // readerSet names every reader dispatch uses; tests swap them.
 type readerSet struct {
-	curlRead, httpRead, makeRead, postmanRead, yamlRead, textRead, markdownRead func(string, []byte) (*rules.Found, error)
-	curlSnippet, httpSnippet, textSnippet                                       func(string, *rules.Snippet) (*rules.Found, error)
-	isPostman                                                                   func([]byte) bool
+	curlRead, httpRead, makeRead, postmanRead, yamlRead, textRead, markdownRead, rstRead, asciidocRead func(string, []byte) (*rules.Found, error)
+	curlSnippet, httpSnippet, textSnippet                                                              func(string, *rules.Snippet) (*rules.Found, error)
+	isPostman                                                                                          func([]byte) bool
 }
 
 var readers = readerSet{
@@ -29,6 +29,8 @@ var readers = readerSet{
 	yamlRead:     yaml.Read,
 	textRead:     text.Read,
 	markdownRead: markdown.Read,
+	rstRead:      markdown.ReadRST,
+	asciidocRead: markdown.ReadAsciiDoc,
 	curlSnippet:  curl.ReadSnippet,
 	httpSnippet:  curl.ReadHTTPSnippet,
 	textSnippet:  text.ReadSnippet,
@@ -49,6 +51,8 @@ const (
 	fmtGo
 	fmtHTTP // .http and .rest request files (VS Code REST Client, JetBrains HTTP Client)
 	fmtMake // Makefiles: their recipes are shell
+	fmtRST
+	fmtAsciiDoc
 )
 
 func formatOf(name string, src []byte) format {
@@ -63,6 +67,10 @@ func formatOf(name string, src []byte) format {
 		return fmtShell
 	case ".md", ".markdown", ".mdx":
 		return fmtMarkdown
+	case ".rst":
+		return fmtRST
+	case ".adoc", ".asciidoc", ".asc":
+		return fmtAsciiDoc
 	case ".json":
 		return fmtJSON
 	case ".yaml", ".yml":
@@ -134,26 +142,11 @@ func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Foun
 			d.file(readers.textRead, src) // nothing lost when the shell does not parse
 		}
 	case fmtMarkdown:
-		if f := d.fileFound(readers.markdownRead, src); f != nil {
-			for i := range f.Snippets {
-				sn := &f.Snippets[i]
-				if httpFences[sn.Lang] {
-					d.snippet(readers.httpSnippet, sn)
-					continue
-				}
-				if !shellFences[sn.Lang] {
-					d.snippet(readers.textSnippet, sn)
-					continue
-				}
-				f := d.snippet(readers.curlSnippet, sn)
-				// A fence without a language may hold a request line or a
-				// bare URL rather than a command: if no command call came
-				// out of it, read it as text.
-				if sn.Lang == "" && f != nil && len(f.Calls)+len(f.Pending) == 0 {
-					d.snippet(readers.textSnippet, sn)
-				}
-			}
-		}
+		d.document(readers.markdownRead, src)
+	case fmtRST:
+		d.document(readers.rstRead, src)
+	case fmtAsciiDoc:
+		d.document(readers.asciidocRead, src)
 	case fmtJSON:
 		if readers.isPostman(src) {
 			// Pre-request and test scripts are JavaScript.
@@ -190,6 +183,33 @@ func dispatch(name string, src []byte, skipGo bool, set *phase2Set) (*rules.Foun
 		d.text(src, set)
 	}
 	return d.found, d.errs
+}
+
+// document reads a documentation file (Markdown, reStructuredText,
+// AsciiDoc): each code block by its language, and the prose as text.
+func (d *dispatcher) document(read func(string, []byte) (*rules.Found, error), src []byte) {
+	f := d.fileFound(read, src)
+	if f == nil {
+		return
+	}
+	for i := range f.Snippets {
+		sn := &f.Snippets[i]
+		if httpFences[sn.Lang] {
+			d.snippet(readers.httpSnippet, sn)
+			continue
+		}
+		if !shellFences[sn.Lang] {
+			d.snippet(readers.textSnippet, sn)
+			continue
+		}
+		f := d.snippet(readers.curlSnippet, sn)
+		// A block without a language may hold a request line or a bare URL
+		// rather than a command: if no command call came out of it, read it
+		// as text.
+		if sn.Lang == "" && f != nil && len(f.Calls)+len(f.Pending) == 0 {
+			d.snippet(readers.textSnippet, sn)
+		}
+	}
 }
 
 // text reads a file as text, a minified one by windows.

@@ -64,6 +64,7 @@ func UseLineReaders(log *ReaderLog) (restore func()) {
 			note("markdown", file)
 			return &rules.Found{Snippets: []rules.Snippet{{Lang: "", Text: string(src)}, {Lang: "prose", Text: ""}}}, nil
 		},
+		rstRead: whole("rst"), asciidocRead: whole("asciidoc"),
 		curlSnippet: snip("curl"), httpSnippet: snip("http"), textSnippet: snip("text"),
 		isPostman: func(src []byte) bool { return bytes.Contains(src, []byte(`"_postman_id"`)) },
 	}

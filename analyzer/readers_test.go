@@ -154,3 +154,24 @@ func TestMakefileRecipes(t *testing.T) {
 		}
 	}
 }
+
+// reStructuredText and AsciiDoc code blocks are read like Markdown fences.
+func TestRSTAndAsciiDocBlocks(t *testing.T) {
+	root := tree(t, map[string]string{
+		"docs/offboarding.rst": "Offboarding\n===========\n\nRemove the leaver:\n\n.. code-block:: bash\n\n" +
+			"   curl -X DELETE \"https://acme.360learning.com/api/v1/groups/$GROUP/users/$EMAIL\" \\\n" +
+			"        --data-urlencode 'deleteFromPrivateSubgroups=true'\n",
+		"docs/sync.adoc": "= Sync\n\n[source,bash]\n----\ncurl -s \"https://acme.360learning.com/api/v1/users?deleted=true\"\n----\n",
+	})
+	res := scan(t, analyzer.Options{}, root)
+	got := strings.Join(findings(res, root), "\n")
+	for _, want := range []string{
+		"docs/offboarding.rst:8 remove-user-role-endpoint",
+		"docs/offboarding.rst:9 remove-user-role-delete-from-private-subgroups",
+		"docs/sync.adoc:5 list-users-endpoint", "docs/sync.adoc:5 list-users-deleted",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s; got\n%s", want, got)
+		}
+	}
+}

@@ -13,6 +13,11 @@ func TestDefinedConstantsAndEncodedQueries(t *testing.T) {
 		{"define binds the base for sprintf", "sync.php",
 			"<?php\ndefine('TRAINING_API', 'https://app.360learning.com/api/v1');\n$u = sprintf('%s/users/%s', TRAINING_API, rawurlencode($mail));\n$http->put($u, ['json' => ['password' => $pw]]);\n",
 			"PUT https://app.360learning.com/api/v1/users/{rawurlencode($mail)} password@body\nbase(TRAINING_API) https://app.360learning.com/api/v1"},
+		{"class and file constants", "Gw.php",
+			"<?php\nconst PORTAL_API = 'https://app.360learning.com/api/v1';\nclass Gw {\n  const ROOT = 'https://acme.360learning.com/api/v1';\n" +
+				"  function drop($m) { return $this->http->delete(static::ROOT . '/groups/g1/users/' . $m); }\n" +
+				"  function one($m) { return $this->http->get(sprintf('%s/users/%s', PORTAL_API, $m)); }\n}\n",
+			"DELETE https://acme.360learning.com/api/v1/groups/g1/users/{$m}\nGET https://app.360learning.com/api/v1/users/{$m}\nbase(PORTAL_API) https://app.360learning.com/api/v1\nbase(ROOT) https://acme.360learning.com/api/v1"},
 		{"other functions' string arguments bind nothing", "sync.php",
 			"<?php\nlog_event('TRAINING_API', 'https://app.360learning.com/api/v1');\n$ch = curl_init(TRAINING_API . '/groups/' . $gid);\n",
 			"pending(TRAINING_API) ? {TRAINING_API}/groups/{$gid}"},

@@ -119,6 +119,8 @@ type reader struct {
 	found rules.Found
 	// budget bounds the variable expansions of one command or base.
 	budget int
+	// walked holds the function declarations whose bodies were read.
+	walked map[*syntax.FuncDecl]bool
 }
 
 // maxExpansions bounds how many variable expansions reading one command
@@ -129,7 +131,7 @@ func newReader(file string, units []*unit) *reader {
 	return &reader{
 		file: file, units: units, vars: varTable{},
 		funcs: map[string]*funcDef{}, stdin: map[*syntax.Stmt][]piece{},
-		budget: maxExpansions,
+		budget: maxExpansions, walked: map[*syntax.FuncDecl]bool{},
 	}
 }
 

@@ -186,6 +186,9 @@ func (r *reader) expandParam(u *unit, p *syntax.ParamExp, sc *scope) []piece {
 	if !known {
 		return []piece{{hole: name, span: at, undef: !isPositional(name) && len(r.vars[name]) == 0}}
 	}
+	// Copying a value's pieces costs budget too: values built by doubling
+	// are copied at every level they pass through.
+	r.budget -= len(val)
 	out := make([]piece, 0, len(val))
 	for _, v := range val {
 		if !v.arg {

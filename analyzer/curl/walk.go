@@ -114,6 +114,14 @@ func (r *reader) walk(u *unit, node syntax.Node, sc *scope, at *site) {
 			if n == node {
 				return true
 			}
+			// A body is read once: a function declared inside another
+			// function's body is met again on every call site of the outer
+			// one, and reading it each time multiplied with the nesting
+			// (exponential work on nested declarations).
+			if r.walked[n] {
+				return false
+			}
+			r.walked[n] = true
 			var fn *funcDef
 			if n.Name != nil {
 				fn = r.funcs[n.Name.Value]

@@ -251,8 +251,13 @@ func (hr *httpReader) requestLine(l httpLine) (rules.Call, bool) {
 	return c, true
 }
 
-// maxVarDepth bounds how deep variables that reference variables expand.
-const maxVarDepth = 8
+// maxVarDepth bounds how deep variables that reference variables expand,
+// and maxVarBytes the text one expansion may produce: values that each
+// reference the next several times would otherwise grow exponentially.
+const (
+	maxVarDepth = 8
+	maxVarBytes = 1 << 16
+)
 
 // urlParts splits text[start:end] into raw literal parts and the values of
 // the file variables it references; a reference to a variable the file
@@ -277,7 +282,7 @@ func (hr *httpReader) urlParts(start, end int) []rules.URLPart {
 			break
 		}
 		e += j + 2
-		value, ok := hr.lookup(strings.TrimSpace(s[j+2:e-2]), 0)
+		value, ok := hr.lookup(strings.TrimSpace(s[j+2:e-2]), 0, new(maxVarBytes))
 		if !ok {
 			i = e
 			continue
@@ -291,12 +296,14 @@ func (hr *httpReader) urlParts(start, end int) []rules.URLPart {
 }
 
 // lookup returns a file variable's value with the references it holds
-// expanded; ok is false when the name, or one it references, is unknown.
-func (hr *httpReader) lookup(name string, depth int) (string, bool) {
+// expanded; ok is false when the name, or one it references, is unknown,
+// or when the expansion would exceed the bytes left in budget.
+func (hr *httpReader) lookup(name string, depth int, budget *int) (string, bool) {
 	v, ok := hr.vars[name]
-	if !ok || depth > maxVarDepth {
+	if !ok || depth > maxVarDepth || len(v) > *budget {
 		return "", false
 	}
+	*budget -= len(v)
 	if !strings.Contains(v, "{{") {
 		return v, true
 	}
@@ -310,7 +317,7 @@ func (hr *httpReader) lookup(name string, depth int) (string, bool) {
 		if e < 0 {
 			break
 		}
-		inner, ok := hr.lookup(strings.TrimSpace(v[j+2:j+e]), depth+1)
+		inner, ok := hr.lookup(strings.TrimSpace(v[j+2:j+e]), depth+1, budget)
 		if !ok {
 			return "", false
 		}
@@ -330,7 +337,7 @@ func (hr *httpReader) expandText(text string) (string, bool) {
 	}
 	hr.vars["\x00"] = text
 	defer delete(hr.vars, "\x00")
-	if v, ok := hr.lookup("\x00", 0); ok {
+	if v, ok := hr.lookup("\x00", 0, new(maxVarBytes)); ok {
 		return v, true
 	}
 	return text, false

@@ -62,3 +62,28 @@ func doubling(n int) string {
 	fmt.Fprintf(&b, "curl \"$V%d/api/v1/users\"\n", n)
 	return b.String()
 }
+
+// Each .http variable referencing the previous one ten times would expand
+// to 10^8 copies of the host.
+func TestHTTPVariableFanOut(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("@v0 = https://acme.360learning.com\n")
+	for i := 1; i <= 8; i++ {
+		fmt.Fprintf(&b, "@v%d = %s\n", i, strings.Repeat(fmt.Sprintf("{{v%d}}", i-1), 10))
+	}
+	b.WriteString("\nGET {{v8}}/api/v1/users\n\n###\nGET {{v1}}/api/v1/groups\n")
+	start := time.Now()
+	found, err := curl.ReadHTTP("hr.http", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("took %v", d)
+	}
+	if len(found.Calls) != 2 {
+		t.Fatalf("got %d calls, want 2", len(found.Calls))
+	}
+	if got := found.Calls[1].URL[0].Lit; got != strings.Repeat("https://acme.360learning.com", 10) {
+		t.Errorf("small expansions must still happen: %q", got)
+	}
+}

@@ -217,6 +217,7 @@ func (a *analysis) run() {
 	a.uses()
 	a.unusedDefs()
 	a.aliasDefaults()
+	a.wrapperBases()
 }
 
 // aliasDefaults emits the default bases clients take from a name

@@ -30,6 +30,9 @@ type ev struct {
 	// helper is the base a project wrapper taking (method, path) puts
 	// before the path in its definition (c.root), "" when not seen.
 	helper string
+	// wrapper is the project function a relative path is passed to when
+	// no HTTP evidence explains the call (lmsFetch('/users')), "" else.
+	wrapper string
 	// base is the base a declarative client puts before its paths
 	// (@FeignClient(url = …)), nil when none.
 	base []item
@@ -507,6 +510,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		a.ktorEvidence(e, c, argi)
 	}
 	if !e.http {
+		a.wrapperEvidence(e, c, argi, url)
 		return
 	}
 	a.refitMethod(e, c, url)

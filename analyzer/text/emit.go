@@ -83,6 +83,11 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 		a.found.Calls = append(a.found.Calls, a.newCall(items, ev))
 	case s.lead:
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: items[0].hole, Call: a.newCall(items, ev)})
+	case s.rel && !ev.http && ev.wrapper != "":
+		// a project wrapper's relative path, under the base the wrapper's
+		// definition (in this file or another) is exported as
+		head := item{hole: ev.wrapper, ref: true, span: rules.Span{Start: items[0].span.Start, End: items[0].span.Start}}
+		a.found.Pending = append(a.found.Pending, rules.Pending{Base: ev.wrapper, Call: a.newCall(append([]item{head}, items...), ev)})
 	case s.rel && ev.http && ev.helper != "":
 		// a wrapper's relative path, completed with the base its
 		// definition puts before it

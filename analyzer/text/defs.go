@@ -281,6 +281,10 @@ func (a *analysis) aliases() {
 		}
 		if kind == "assign" {
 			a.vals[name] = append(a.vals[name], v)
+			// Go: b, err := json.Marshal(body) gives b the value
+			if a.fam == famGo && at >= 2 && toks[at-1].is(",") && toks[at-2].kind == kIdent && (at < 3 || !a.memberOp(at-3) && !toks[at-3].is(",")) {
+				a.vals[toks[at-2].text] = append(a.vals[toks[at-2].text], v)
+			}
 		}
 		if a.objectIn(v, end) >= 0 {
 			a.objs[name] = append(a.objs[name], v)

@@ -26,6 +26,8 @@ var encoders = map[string]bool{
 	"jsonify": true, "urlencode": true, "encode_www_form": true, "Marshal": true, "ofString": true,
 	"StringContent": true, "FormUrlEncodedContent": true, "Create": true, "Serialize": true,
 	"SerializeObject": true, "to_json": true, "HttpEntity": true, "JsonContent": true, "generate": true, "toJson": true, "writeValueAsString": true,
+	// Go readers over the encoded bytes: bytes.NewReader(b), strings.NewReader(s)
+	"NewReader": true, "NewBuffer": true, "NewBufferString": true,
 }
 
 // postfixes are member reads that keep an object's keys: Ruby's

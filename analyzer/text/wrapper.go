@@ -31,6 +31,7 @@ func (a *analysis) wrapperBases() {
 		prev := &toks[k-1]
 		switch {
 		case prev.kind == kIdent && (prev.text == "function" || prev.text == "def" || prev.text == "func" || prev.text == "fun"):
+		case a.classMethod(k, open):
 		default:
 			continue
 		}
@@ -67,6 +68,21 @@ func (a *analysis) wrapperBases() {
 		}
 	}
 }
+
+// classMethod reports whether name token k, its parameters opening at
+// open, declares a JavaScript class method (async call(path) { … },
+// private get(path: string): Promise<T> { … }).
+func (a *analysis) classMethod(k, open int) bool {
+	toks := a.toks
+	if !a.fam.js() || a.memberOp(k-1) || jsKeywords[toks[k].text] || toks[k-1].kind == kIdent && toks[k-1].text == "new" {
+		return false
+	}
+	after := a.match[open] + 1
+	return after < len(toks) && (toks[after].is("{") || toks[after].is(":"))
+}
+
+// jsKeywords are words a parenthesised condition follows.
+var jsKeywords = map[string]bool{"if": true, "for": true, "while": true, "switch": true, "catch": true, "with": true, "return": true}
 
 // skipTypeParams returns the token after a generic type parameter list
 // opening at k (lmsFetch<T = unknown>(…)), else k.
@@ -192,7 +208,7 @@ func (a *analysis) wrapperEvidence(e *ev, c *call, argi int, url string) {
 	if e.http || e.server || argi != 0 || c.open < 0 || c.parenless || !strings.HasPrefix(url, "/") || v1Index(url) >= 0 {
 		return
 	}
-	if verbName(c.name) != "" || notWrappers[strings.ToLower(c.name)] || !(c.receiver == "" || c.receiver == "this" || c.receiver == "self" || c.receiver == "$this") {
+	if verbName(c.name) != "" || notWrappers[strings.ToLower(c.name)] || notClients[rules.BaseKey(c.receiver)] {
 		return
 	}
 	if a.fam.js() && c.nameTok > 0 && a.toks[c.nameTok-1].kind == kIdent && (a.toks[c.nameTok-1].text == "function" || a.toks[c.nameTok-1].text == "new") {

@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/migaudit/migaudit/analyzer/text"
@@ -61,5 +62,43 @@ func TestWrapperBaseAcrossFiles(t *testing.T) {
 	// explain is no wrapper: no base completes its pending call
 	if alts := rules.Resolve(sf.Pending[2:], lf.Bases); len(alts[0]) != 0 {
 		t.Fatalf("explain resolved to %+v", alts)
+	}
+}
+
+// A class method wrapper exports its base too, resolved through the class
+// field it reads; a path held in a local name first still waits for it.
+func TestWrapperClassMethodAndPathName(t *testing.T) {
+	client := []byte("export class LmsClient {\n  private readonly base = 'https://acme.360learning.com/api/v1';\n\n" +
+		"  async lmsCall<T>(path: string, init: RequestInit = {}): Promise<T> {\n" +
+		"    const res = await fetch(`${this.base}${path}`, init);\n    return res.json();\n  }\n\n" +
+		"  label(path: string): string {\n    if (path) { return 'users' + path; }\n    return '';\n  }\n}\n")
+	cf, err := text.Read("lms/client.ts", client)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, b := range cf.Bases {
+		if b.Name == "lmsCall" {
+			c := rules.Call{URL: b.URL}
+			if c.URLText() != "https://acme.360learning.com/api/v1" {
+				t.Errorf("lmsCall's base = %s", c.URLText())
+			}
+		}
+		names = append(names, b.Name)
+	}
+	if !slices.Contains(names, "lmsCall") || slices.Contains(names, "label") {
+		t.Fatalf("bases named %q, want lmsCall (label makes no request)", names)
+	}
+	svc := []byte("export async function drop(lms: LmsClient, id: string) {\n  const path = `/users/${id}`;\n  await lms.lmsCall(path, { method: 'DELETE' });\n  await lmsCall(path, { method: 'DELETE' });\n}\n")
+	sf, err := text.Read("lms/users.ts", svc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range sf.Pending {
+		got = append(got, p.Base+" "+p.Call.Method+" "+p.Call.URLText())
+	}
+	if len(got) != 2 || got[0] != "lmsCall DELETE {lmsCall}/users/{id}" || got[1] != got[0] {
+		t.Fatalf("pending = %q", got)
 	}
 }

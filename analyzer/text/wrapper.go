@@ -108,6 +108,9 @@ func (a *analysis) skipTypeParams(k int) int {
 	return k
 }
 
+// maxWrapperBody bounds how many tokens a wrapper's body may span.
+const maxWrapperBody = 600
+
 // wrapperBase emits the base of the wrapper named name whose parameter
 // list opens at open, when its body prefixes its first parameter with a
 // base and makes an HTTP call.
@@ -126,7 +129,9 @@ func (a *analysis) wrapperBase(name string, open int) {
 		return
 	}
 	body, end := a.helperBody(a.match[open] + 1)
-	if body < 0 || !a.makesRequest(body, end) {
+	// a wrapper is short; longer bodies (and the outer ones of nested
+	// definitions) are not read, keeping the pass linear
+	if body < 0 || end-body > maxWrapperBody || !a.makesRequest(body, end) {
 		return
 	}
 	ref := a.prefixOf(param, body, end)

@@ -2,7 +2,9 @@ package text_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/migaudit/migaudit/analyzer/text"
 	"github.com/migaudit/migaudit/rules"
@@ -100,5 +102,22 @@ func TestWrapperClassMethodAndPathName(t *testing.T) {
 	}
 	if len(got) != 2 || got[0] != "lmsCall DELETE {lmsCall}/users/{id}" || got[1] != got[0] {
 		t.Fatalf("pending = %q", got)
+	}
+}
+
+// Deeply nested definitions are read in linear time.
+func TestNestedWrappersAreFast(t *testing.T) {
+	var b strings.Builder
+	const depth = 20000
+	for range depth {
+		b.WriteString("function w(path) { fetch(BASE + path);\n")
+	}
+	b.WriteString(strings.Repeat("}\n", depth))
+	start := time.Now()
+	if _, err := text.Read("deep.js", []byte(b.String())); err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("took %v", d)
 	}
 }

@@ -15,6 +15,10 @@
 // request blocks) and project wrappers that take the HTTP verb (or a
 // method constant) before the path: a wrapper's relative path is completed
 // with the base its own definition puts before the path (c.root + path).
+// A wrapper that takes only the path (lmsFetch(path, init), lms_get(path))
+// is exported as a base named by the function, and calls passing a
+// relative path to a function no other evidence explains wait for the base
+// of that name, from whichever file defines it.
 // Bases defined in nested objects are named by their dotted path
 // (config.lms.baseURL); bases read from configuration are named by their
 // key (@Value("${lms.base-url}"), config.get('LMS_BASE_URL')); Refit

@@ -353,19 +353,15 @@ func (lx *lexer) quoted(start int, prefix string) {
 		if strings.Contains(prefix, "f") {
 			sc.interp = interpPyF
 		}
-	case f.ruby:
+	case f.ruby, f.php:
 		sc.escapes = true
-		if quote == '"' {
+		switch {
+		case quote != '"':
+			sc.singleQuoted = true
+		case f.ruby:
 			sc.interp = interpRuby
-		} else {
-			sc.singleQuoted = true
-		}
-	case f.php:
-		sc.escapes = true
-		if quote == '"' {
+		default:
 			sc.interp = interpPHP
-		} else {
-			sc.singleQuoted = true
 		}
 	case f.powershell:
 		sc.backtick = quote == '"'

@@ -165,9 +165,7 @@ func (sc *scanner) interpolation(i int) int {
 		}
 		if rest[0] == '$' && len(rest) > 1 && isIdentStart(rest[1]) {
 			j := 1
-			for j < len(rest) && isIdentByte(rest[j]) {
-				j++
-			}
+			j = identEnd(rest, j)
 			sc.hole(i, i+j, rest[1:j])
 			return i + j
 		}
@@ -185,14 +183,10 @@ func (sc *scanner) interpolation(i int) int {
 		}
 		if rest[0] == '$' && len(rest) > 1 && isIdentStart(rest[1]) {
 			j := 1
-			for j < len(rest) && isIdentByte(rest[j]) {
-				j++
-			}
+			j = identEnd(rest, j)
 			if strings.HasPrefix(rest[j:], "->") && j+2 < len(rest) && isIdentStart(rest[j+2]) {
 				j += 2
-				for j < len(rest) && isIdentByte(rest[j]) {
-					j++
-				}
+				j = identEnd(rest, j)
 			} else if j < len(rest) && rest[j] == '[' {
 				if k := strings.IndexByte(rest[j:], ']'); k > 0 {
 					j += k + 1
@@ -218,14 +212,10 @@ func (sc *scanner) interpolation(i int) int {
 		}
 		if rest[0] == '$' && len(rest) > 1 && isIdentStart(rest[1]) {
 			j := 1
-			for j < len(rest) && isIdentByte(rest[j]) {
-				j++
-			}
+			j = identEnd(rest, j)
 			if j+1 < len(rest) && rest[j] == ':' && isIdentStart(rest[j+1]) {
 				j++
-				for j < len(rest) && isIdentByte(rest[j]) {
-					j++
-				}
+				j = identEnd(rest, j)
 			}
 			sc.hole(i, i+j, rest[:j])
 			return i + j
@@ -310,4 +300,12 @@ func topLevelIndexAny(s, chars string) int {
 		}
 	}
 	return -1
+}
+
+// identEnd returns the index just past the identifier bytes of s from i.
+func identEnd(s string, i int) int {
+	for i < len(s) && isIdentByte(s[i]) {
+		i++
+	}
+	return i
 }

@@ -97,6 +97,14 @@ type Call struct {
 	// compares with the response.
 	ResponseFields []Param
 	ErrorCodes     []Param
+	// ResponseUnused reports that the reader knows nothing reads the
+	// response: a request in documentation, a collection request without
+	// test scripts, a curl whose output goes to the terminal. Fixes that
+	// change what a response holds (a paginated list) need it.
+	ResponseUnused bool
+	// Fixer writes fixes in the call's own syntax; nil when its reader
+	// cannot change it.
+	Fixer Fixer
 }
 
 // URLSpan returns the span covering every part of the URL.

@@ -15,6 +15,10 @@ type Snippet struct {
 	// Text (len(Map) == len(Text)+1) for text that is not.
 	Start int
 	Map   []int
+	// Encode, when set, turns text to insert into the snippet into how the
+	// file must write it (a YAML double-quoted scalar escapes '"'); an
+	// error when the file cannot hold it.
+	Encode func(string) (string, error)
 }
 
 // Offset returns the file offset of byte i of the snippet's text.
@@ -49,12 +53,67 @@ func (s *Snippet) MapCall(c *Call) {
 		}
 		p.Span = fileSpan
 	}
+	var back map[Span]Span
+	if c.Fixer != nil {
+		back = map[Span]Span{}
+	}
 	for _, list := range [][]Param{c.Params, c.ResponseFields, c.ErrorCodes} {
 		for i := range list {
+			orig := list[i].Span
 			list[i].Span = s.MapSpan(list[i].Span)
 			list[i].NameSpan = s.MapSpan(list[i].NameSpan)
+			if back != nil {
+				back[list[i].Span] = orig
+			}
 		}
 	}
+	if c.Fixer != nil {
+		c.Fixer = &snippetFixer{inner: c.Fixer, sn: s, back: back}
+	}
+}
+
+// snippetFixer carries a snippet reader's Fixer into the file: it hands the
+// reader parameters in the snippet's coordinates and maps its edits back.
+type snippetFixer struct {
+	inner Fixer
+	sn    *Snippet
+	back  map[Span]Span
+}
+
+func (f *snippetFixer) Fix(p *Plan) ([]Edit, error) {
+	q := *p
+	q.URLEdits, q.MethodEdits = nil, nil
+	q.Remove = nil
+	for _, prm := range p.Remove {
+		if orig, ok := f.back[prm.Span]; ok {
+			prm.Span = orig
+			prm.NameSpan = Span{}
+		}
+		q.Remove = append(q.Remove, prm)
+	}
+	inner, err := f.inner.Fix(&q)
+	if err != nil {
+		return nil, err
+	}
+	var out []Edit
+	for _, e := range inner {
+		sp := f.sn.MapSpan(e.Span)
+		if sp.End-sp.Start != e.Span.End-e.Span.Start {
+			return nil, &Unfixable{Reason: "the change would cross the lines of the embedding file"}
+		}
+		out = append(out, Edit{Span: sp, NewText: e.NewText})
+	}
+	out = append(append(out, p.URLEdits...), p.MethodEdits...)
+	if f.sn.Encode != nil {
+		for i := range out {
+			t, err := f.sn.Encode(out[i].NewText)
+			if err != nil {
+				return nil, &Unfixable{Reason: err.Error()}
+			}
+			out[i].NewText = t
+		}
+	}
+	return out, nil
 }
 
 // MapFound moves every span of what a reader found in the snippet's text

@@ -133,3 +133,28 @@ func TestCheckV2(t *testing.T) {
 		}
 	}
 }
+
+func TestParseUserMap(t *testing.T) {
+	id := "64b7f0c2a1e4d3b2c1a09f8e"
+	for _, tc := range []struct{ name, data, err string }{
+		{"json", `[{"_id":"` + id + `","mail":"Ada@Acme.io","firstName":"Ada"}]`, ""},
+		{"wrapped", `{"users":[{"_id":"` + id + `","mail":"ada@acme.io"}]}`, ""},
+		{"csv", "ada@acme.io," + id + "\n", ""},
+		{"csv header", "id,email\n" + id + ",ada@acme.io\n", ""},
+		{"bad id", "ada@acme.io,42\n", "not an internal user ID"},
+		{"two ids", "ada@acme.io," + id + "\nada@acme.io,64b7f0c2a1e4d3b2c1a09f8f\n", "two IDs"},
+		{"empty", " ", "empty"},
+		{"bad json", `[{"_id":`, "invalid JSON"},
+	} {
+		m, err := ParseUserMap([]byte(tc.data))
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("%s: got %v, want error with %q", tc.name, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || m["ada@acme.io"] != id {
+			t.Errorf("%s: got %v, %v", tc.name, m, err)
+		}
+	}
+}

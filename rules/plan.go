@@ -631,11 +631,9 @@ func (b *urlBuilder) edits() ([]Edit, error) {
 }
 
 // contiguous returns the file span of norm.s[i:j] when its bytes are written
-// one after another in the file, starting and ending in literal text.
+// one after another in the file: literal text and the placeholders or
+// interpolations inside it ("…&apiKey=${KEY}"), not pieces joined by code.
 func (n normURL) contiguous(i, j int) (Span, bool) {
-	if n.s[i] == hole || n.s[j-1] == hole {
-		return Span{}, false
-	}
 	for k := i; k < j; k++ {
 		sp := n.spans[k]
 		if n.s[k] != hole && sp.End-sp.Start != 1 {

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	migaudit scan [flags] [PATH...]   report v1 calls (default: .)
+//	migaudit fix [flags] [PATH...]    move them to v2 in place (--diff, --patch FILE: as a patch)
 //	migaudit rules [--format json]    list the loaded rules
 //	migaudit explain RULE-ID          print one rule in full
 //	migaudit version                  print the version
@@ -38,9 +39,9 @@ type command struct {
 }
 
 // commands lists the subcommands in the order help shows them.
-// A "fix" command (patches and in-place fixes) takes its place here.
 var commands = []command{
 	{"scan", "[flags] [PATH...]", "report 360Learning API v1 calls under PATH (default .)", runScan},
+	{"fix", "[--diff] [flags] [PATH...]", "move v1 calls to v2 where the change is mechanical", runFix},
 	{"rules", "[--format text|json]", "list the rules of the catalog", runRules},
 	{"explain", "RULE-ID", "print everything about one rule", runExplain},
 	{"version", "", "print migaudit's version", runVersion},

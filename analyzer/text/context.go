@@ -36,6 +36,15 @@ type ev struct {
 	// base is the base a declarative client puts before its paths
 	// (@FeignClient(url = …)), nil when none.
 	base []item
+	// hdrObj is the opening bracket + 1 of the literal the call's headers
+	// are written in (0 when none); hdrOther reports headers given some
+	// other way, hdrTwice headers given more than once.
+	hdrObj             int
+	hdrOther, hdrTwice bool
+	// idiom names the request idiom a fixer can edit ("" when none).
+	idiom string
+	// own is the definition of the URL when the call is its only use.
+	own *def
 }
 
 // call is a call expression: callee tokens [cf, ct), arguments.
@@ -542,6 +551,8 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 					in = rules.InQuery
 				}
 				a.addParamsFrom(e, vf+1, vt, in)
+			case "-headers":
+				a.headerEntry(e, vf+1, vt)
 			}
 			continue
 		}

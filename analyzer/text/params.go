@@ -37,6 +37,9 @@ func (a *analysis) paramEntry(e *ev, en entry) {
 		in = rules.InQuery
 	case "form", "form_params", "multipart", "formdata", "form_data":
 		in = rules.InForm
+	case "headers":
+		a.headerEntry(e, en.vf, en.vt)
+		return
 	default:
 		return
 	}

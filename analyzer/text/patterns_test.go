@@ -156,7 +156,7 @@ func TestPatterns(t *testing.T) {
 			"PUT /api/v1/users/{mail} primaryGroupId@body"},
 		{"faraday get with a headers option only", "lms.rb",
 			"@http.get('/api/v1/users', nil, headers: { 'Accept' => 'json' })\n",
-			"GET /api/v1/users"},
+			"GET /api/v1/users Accept@header"},
 		{"ts class wrapper building its URL in a template", "lms.ts",
 			"export class Lms {\n  private root = process.env.LMS_ROOT;\n  private async call(verb: string, path: string, body?: unknown) {\n    return fetch(`${this.root}${path}`, { method: verb, body: JSON.stringify(body) });\n  }\n" +
 				"  park(id: string) { return this.call('PUT', `/users/${id}`, { primaryGroupId: 'archive' }); }\n}\n",

@@ -113,7 +113,7 @@ func TestShapes(t *testing.T) {
 			"DELETE https://acme.360learning.com/api/v1/groups/{g}/users/{e}\nbase() https://acme.360learning.com/api/v1\nbase(config.lmsBaseUrl) https://acme.360learning.com/api/v1\nbase(http) https://acme.360learning.com/api/v1"},
 		{"axios default base from another file", "client.ts",
 			"export const http = axios.create({ baseURL: process.env.LMS_BASE_URL });\nhttp.put(`/users/${e}`, { password: p }, { headers: { Authorization: `Bearer ${t}` } });",
-			"base() {process.env.LMS_BASE_URL}\nbase(http) {process.env.LMS_BASE_URL}\npending(process.env.LMS_BASE_URL) PUT {process.env.LMS_BASE_URL}/users/{e} password@body +bearer"},
+			"base() {process.env.LMS_BASE_URL}\nbase(http) {process.env.LMS_BASE_URL}\npending(process.env.LMS_BASE_URL) PUT {process.env.LMS_BASE_URL}/users/{e} password@body Authorization@header +bearer"},
 		{"generic verb before URL", "notes.txt",
 			"Then PUT https://acme.360learning.com/api/v1/users/jane@acme.com with the new group.\nSee http://localhost/api/v1 too.",
 			"PUT https://acme.360learning.com/api/v1/users/jane@acme.com"},

@@ -8,23 +8,35 @@ import (
 	"github.com/migaudit/migaudit/rules"
 )
 
+// successStatus is the status of an accepted request: 201 for POST, 204
+// for DELETE, 200 otherwise.
+func successStatus(method string) int {
+	switch method {
+	case http.MethodPost:
+		return http.StatusCreated
+	case http.MethodDelete:
+		return http.StatusNoContent
+	}
+	return http.StatusOK
+}
+
 // respond writes a plausible success response for an accepted request:
-// a list operation answers [] (a single page: no Link header), POST 201
-// with the new resource's _id, DELETE 204, any other the resource's _id.
-func respond(w http.ResponseWriter, op *rules.V2Operation, segs []string, n int) {
+// a list operation answers [] (a single page: no Link header), POST the
+// new resource's _id, DELETE nothing, any other the resource's _id.
+func respond(w http.ResponseWriter, status int, op *rules.V2Operation, segs []string, n int) {
 	switch {
-	case op.Method == http.MethodDelete:
-		w.WriteHeader(http.StatusNoContent)
+	case status == http.StatusNoContent:
+		w.WriteHeader(status)
 	case op.Method == http.MethodPost:
-		writeJSON(w, http.StatusCreated, map[string]string{"_id": fakeID(n)})
+		writeJSON(w, status, map[string]string{"_id": fakeID(n)})
 	case op.Method == http.MethodGet && strings.HasPrefix(op.Name, "List"):
-		writeJSON(w, http.StatusOK, []any{})
+		writeJSON(w, status, []any{})
 	default:
 		id := lastPathValue(op, segs)
 		if id == "" {
 			id = fakeID(n)
 		}
-		writeJSON(w, http.StatusOK, map[string]string{"_id": id})
+		writeJSON(w, status, map[string]string{"_id": id})
 	}
 }
 

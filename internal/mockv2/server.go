@@ -81,6 +81,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if op != nil {
 		rec.Operation = op.ID
 	}
+	if status == http.StatusOK {
+		status = successStatus(op.Method)
+	}
 	rec.Status, rec.Problems = status, problems
 	s.mu.Lock()
 	s.recs = append(s.recs, rec)
@@ -93,7 +96,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case status >= 400:
 		writeError(w, status, "badRequest", problems)
 	default:
-		respond(w, op, req.Segments, id)
+		respond(w, status, op, req.Segments, id)
 	}
 }
 

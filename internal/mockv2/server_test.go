@@ -220,9 +220,10 @@ func TestRecords(t *testing.T) {
 	do(t, base, reqCase{method: "GET", path: "/api/v2/users?company=acme&apiKey=s3cr3t-value", headers: v2()})
 	do(t, base, reqCase{method: "PUT", path: "/api/v2/users/" + userID + "/pseudonymize", headers: v2()})
 	do(t, base, reqCase{method: "GET", path: "/nowhere", headers: v2()})
+	do(t, base, reqCase{method: "DELETE", path: "/api/v2/users/" + userID, headers: v2()})
 	recs := s.Requests()
-	if len(recs) != 3 {
-		t.Fatalf("%d records, want 3: %+v", len(recs), recs)
+	if len(recs) != 4 {
+		t.Fatalf("%d records, want 4: %+v", len(recs), recs)
 	}
 	r0 := recs[0]
 	if r0.Method != "GET" || r0.Status != 400 || r0.Operation != "getUsers" || len(r0.Problems) == 0 {
@@ -236,6 +237,9 @@ func TestRecords(t *testing.T) {
 	}
 	if r := recs[2]; r.Status != 404 || r.Operation != "" {
 		t.Errorf("record 2: %+v", r)
+	}
+	if r := recs[3]; r.Status != 204 || r.Operation != "deleteUser" {
+		t.Errorf("record 3: %+v (want the status sent)", r)
 	}
 	// Records are copies.
 	recs[0].Problems[0] = "changed"

@@ -18,6 +18,8 @@ type checker struct {
 	info *types.Info
 	cat  *rules.Catalog
 	opt  *rules.Options
+	// fixOpt are the person's answers the fix plans use.
+	fixOpt rules.FixOptions
 
 	// assigns maps variables (locals, package variables) to the values
 	// assigned to them; a multi-value call assigns itself to its first
@@ -63,6 +65,9 @@ type checker struct {
 	reported map[string]bool
 	// content caches file contents for fixes.
 	content map[*token.File][]byte
+	// uses maps local variables to the identifiers using them, built
+	// when a fix first needs it.
+	uses map[*types.Var][]*ast.Ident
 	// findings are the findings reported, the pass's result.
 	findings []rules.Finding
 }

@@ -26,6 +26,13 @@ type pparam struct {
 	// the tag's json value ("primaryGroupId,omitempty" with its quotes).
 	tag     *ast.BasicLit
 	tagName rules.Span
+	// field is the struct field that sends it, and owner the struct type
+	// the request sends (a named type, or the struct itself).
+	field *types.Var
+	owner types.Type
+	// link is the go-resty chain call that sets it (SetQueryParam(k, v),
+	// SetQueryParams(map…)), which a fix may drop from the chain.
+	link *ast.CallExpr
 	// helper names the helper that sends it, when the call's own code does not.
 	helper string
 }
@@ -39,13 +46,31 @@ func (c *checker) constString(e ast.Expr) (string, bool) {
 	return constant.StringVal(tv.Value), true
 }
 
-// keyParam is a parameter named by a constant key argument of a call.
+// constText returns the text of a constant value (a string's value, true,
+// 42), or "" when e is not constant.
+func (c *checker) constText(e ast.Expr) string {
+	tv := c.info.Types[e]
+	if tv.Value == nil {
+		return ""
+	}
+	if tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value)
+	}
+	return tv.Value.ExactString()
+}
+
+// keyParam is a parameter named by a constant key argument of a call
+// (q.Set(k, v)), with v's value when it is constant.
 func (c *checker) keyParam(key ast.Expr, call *ast.CallExpr, in rules.Location) (pparam, bool) {
 	name, ok := c.constString(key)
 	if !ok {
 		return pparam{}, false
 	}
-	return pparam{Param: rules.Param{Name: name, In: in, Span: c.span(call), NameSpan: c.span(key)}}, true
+	p := pparam{Param: rules.Param{Name: name, In: in, Span: c.span(call), NameSpan: c.span(key)}}
+	if len(call.Args) == 2 {
+		p.Value = c.constText(call.Args[1])
+	}
+	return p, true
 }
 
 // mapKeys returns the constant keys of a map composite literal (or of the
@@ -69,7 +94,7 @@ func (c *checker) mapKeys(e ast.Expr, in rules.Location) []pparam {
 			continue
 		}
 		out = append(out, pparam{
-			Param: rules.Param{Name: name, In: in, Span: c.span(kv), NameSpan: c.span(kv.Key)},
+			Param: rules.Param{Name: name, Value: c.constText(kv.Value), In: in, Span: c.span(kv), NameSpan: c.span(kv.Key)},
 			lit:   lit, elt: kv,
 		})
 	}
@@ -245,7 +270,11 @@ func (c *checker) jsonBody(s *site, e ast.Expr, en *env) {
 	case *types.Map:
 		s.params = append(s.params, c.mapKeys(e, rules.InBody)...)
 	case *types.Struct:
-		s.params = append(s.params, c.structParams(u, c.literalOf(e), e)...)
+		ps := c.structParams(u, c.literalOf(e), e)
+		for i := range ps {
+			ps[i].owner = t
+		}
+		s.params = append(s.params, ps...)
 	}
 }
 
@@ -299,7 +328,10 @@ func (c *checker) structParams(st *types.Struct, lit *ast.CompositeLit, use ast.
 		if omitempty && lit != nil && kv == nil && !c.fieldAssigned[f] {
 			continue // never set, so never sent
 		}
-		p := pparam{Param: rules.Param{Name: name, In: rules.InBody}}
+		p := pparam{Param: rules.Param{Name: name, In: rules.InBody}, field: f}
+		if kv != nil {
+			p.Value = c.constText(kv.Value)
+		}
 		tag := c.tags[f]
 		if tag != nil {
 			p.tag = tag

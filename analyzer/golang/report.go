@@ -74,6 +74,9 @@ func (c *checker) callOf(s *site, f *ast.File) rules.Call {
 	return call
 }
 
+// noFixHook, set by tests, learns why a call got no fix.
+var noFixHook func(pos token.Position, why error)
+
 // report checks a site's call and reports its findings.
 func (c *checker) report(s *site, f *ast.File) {
 	call := c.callOf(s, f)
@@ -82,10 +85,28 @@ func (c *checker) report(s *site, f *ast.File) {
 		return
 	}
 	tf := c.pass.Fset.File(f.Pos())
-	fx := c.fixes(s, &call, findings, f)
+	// One fix for the whole call, on the diagnostic of its endpoint: the
+	// request must move to v2 with all its changes or not at all.
+	fix, whyNot := c.callFix(s, &call, f)
+	if whyNot != nil && noFixHook != nil {
+		noFixHook(c.pass.Fset.Position(s.call.Pos()), whyNot)
+	}
+	fixAt := -1
+	if fix != nil {
+		fixAt = 0
+		for i, fd := range findings {
+			if r := c.cat.Rule(fd.Rule); r != nil && r.Kind == "endpoint" {
+				fixAt = i
+				break
+			}
+		}
+	}
 	for i, fd := range findings {
 		if note := c.whereSent(s, fd); note != "" {
 			fd.Message += note
+		}
+		if fix != nil && i != fixAt {
+			fd.Message += " (fixed with the call's fix)"
 		}
 		d := analysis.Diagnostic{
 			Pos:      c.pos(tf, fd.Span.Start),
@@ -93,7 +114,7 @@ func (c *checker) report(s *site, f *ast.File) {
 			Category: fd.Rule,
 			Message:  fmt.Sprintf("%s [%s]", strings.Join(strings.Fields(fd.Message), " "), fd.Rule),
 		}
-		if fix := fx[i]; fix != nil {
+		if i == fixAt {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
 		key := fmt.Sprintf("%d:%d:%s", d.Pos, d.End, d.Message)

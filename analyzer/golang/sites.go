@@ -132,6 +132,11 @@ func (c *checker) requestVar(s *site, en *env) {
 			if isAuthBearer(c, vc.call.Args[0], vc.call.Args[1]) {
 				s.bearer = true
 			}
+			// Headers are parameters too: the plans look for the version header.
+			if p, ok := c.keyParam(vc.call.Args[0], vc.call, rules.InHeader); ok {
+				p.stmt = vc.stmt
+				s.params = append(s.params, p)
+			}
 		}
 	}
 	c.rawQuery(s, en) // req.URL.RawQuery = q.Encode()
@@ -193,19 +198,31 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 			if len(args) == 1 {
 				c.jsonBody(s, args[0], en)
 			}
-		case "SetQueryParam":
+		case "SetQueryParam", "SetHeader":
+			in := rules.InQuery
+			if fn.Name() == "SetHeader" {
+				in = rules.InHeader
+			}
 			if len(args) == 2 {
-				if p, ok := c.keyParam(args[0], inner, rules.InQuery); ok {
+				if p, ok := c.keyParam(args[0], inner, in); ok {
+					p.link = inner
 					s.params = append(s.params, p)
 				}
 			}
-		case "SetQueryParams", "SetFormData":
+		case "SetQueryParams", "SetFormData", "SetHeaders":
 			in := rules.InQuery
-			if fn.Name() == "SetFormData" {
+			switch fn.Name() {
+			case "SetFormData":
 				in = rules.InForm
+			case "SetHeaders":
+				in = rules.InHeader
 			}
 			if len(args) == 1 {
-				s.params = append(s.params, c.mapKeys(args[0], in)...)
+				ps := c.mapKeys(args[0], in)
+				for i := range ps {
+					ps[i].link = inner
+				}
+				s.params = append(s.params, ps...)
 			}
 		case "SetQueryParamsFromValues":
 			if len(args) == 1 {
@@ -225,10 +242,11 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 			}
 		case "SetAuthToken":
 			s.bearer = true
-		case "SetHeader":
-			if len(args) == 2 && isAuthBearer(c, args[0], args[1]) {
-				s.bearer = true
-			}
+			sp := c.span(inner)
+			s.params = append(s.params, pparam{Param: rules.Param{Name: "Authorization", In: rules.InHeader, Span: sp, NameSpan: sp}})
+		}
+		if fn.Name() == "SetHeader" && len(args) == 2 && isAuthBearer(c, args[0], args[1]) {
+			s.bearer = true
 		}
 		x = ast.Unparen(isel.X)
 	}

@@ -1,0 +1,237 @@
+package golang
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/migaudit/migaudit/rules"
+)
+
+// unfixable says why a call is left to a person.
+func unfixable(format string, args ...any) *rules.Unfixable {
+	return &rules.Unfixable{Reason: fmt.Sprintf(format, args...)}
+}
+
+// callFix works out a call's one fix from the rules' plan: every edit its
+// v2 request needs (path, method, credentials and removed parameters gone,
+// version header), so that applying it is all or nothing. The error says
+// why there is none: the plan needs a person, or this code cannot carry
+// the plan out safely.
+func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.SuggestedFix, error) {
+	tf := c.pass.Fset.File(f.Pos())
+	src := c.fileContent(tf)
+	if src == nil {
+		return nil, unfixable("the file's content is not available to the analysis")
+	}
+	if !c.sameFile(s.call.Pos(), f.Pos()) {
+		return nil, unfixable("the request is made in another file")
+	}
+	p, err := c.cat.Plan(call, src, c.fixOpt)
+	if err != nil {
+		return nil, err
+	}
+	if p.AddBearer {
+		// Go clients usually authenticate in an http.RoundTripper (an
+		// oauth2 transport) this pass cannot see: moving the call to v2
+		// without knowing would write a request that looks migrated.
+		return nil, unfixable("send the OAuth2 bearer token (Authorization: Bearer …) with this request first; then the fix can move it to v2")
+	}
+	var edits []edit
+	for _, e := range p.URLEdits {
+		if err := c.checkURLEdit(s, e, f, src); err != nil {
+			return nil, err
+		}
+		edits = append(edits, edit{span: e.Span, text: e.NewText})
+	}
+	if p.Method != "" {
+		// The plan's MethodEdits know only the method word (PUT); Go writes
+		// http.MethodPut or a resty .Put, which methodEdit rewrites.
+		e, ok := c.methodEdit(s, p.Method, f)
+		if !ok {
+			return nil, unfixable("the method is not written in this call where migaudit can change it: use %s by hand", p.Method)
+		}
+		edits = append(edits, e)
+	}
+	removed, err := c.removeEdits(s, p.Remove, f)
+	if err != nil {
+		return nil, err
+	}
+	edits = append(edits, removed...)
+	if p.AddVersion {
+		h := c.headerEdit(s, f)
+		if h == nil {
+			return nil, unfixable("the request is not built here, so migaudit cannot add the %s: %s header to it", rules.VersionHeader, rules.VersionValue)
+		}
+		edits = append(edits, *h)
+	}
+	edits, err = ordered(edits)
+	if err != nil {
+		return nil, err
+	}
+	msg := p.Message
+	if len(p.FollowUps) > 0 {
+		msg += "; then check: " + strings.Join(p.FollowUps, "; ")
+	}
+	return c.suggested(tf, msg, edits), nil
+}
+
+// ordered sorts edits, drops exact duplicates and fails on overlaps.
+func ordered(edits []edit) ([]edit, error) {
+	sort.SliceStable(edits, func(i, j int) bool {
+		a, b := edits[i].span, edits[j].span
+		return a.Start < b.Start || a.Start == b.Start && a.End < b.End
+	})
+	var out []edit
+	for _, e := range edits {
+		if n := len(out); n > 0 {
+			last := out[n-1]
+			if last == e {
+				continue
+			}
+			if e.span.Start < last.span.End || e.span.Start == last.span.Start && e.span.Start == e.span.End {
+				return nil, unfixable("the changes overlap in this code: change it by hand")
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// checkURLEdit checks that a plan's URL edit lands inside one string
+// literal that only this request uses, written byte for byte as its value,
+// and writes nothing that would change what the literal means in Go.
+func (c *checker) checkURLEdit(s *site, e rules.Edit, f *ast.File, src []byte) error {
+	lit, path := c.stringLitAt(f, e.Span)
+	if lit == nil || e.Span.End > len(src) {
+		return unfixable("the part of the URL that changes is not written in one string literal here")
+	}
+	if v, ok := c.constString(lit); !ok || lit.Value[1:len(lit.Value)-1] != v {
+		return unfixable("the URL literal has escapes: change it by hand")
+	}
+	bad := "\"\\"
+	if lit.Value[0] == '`' {
+		bad = "`"
+	}
+	if strings.ContainsAny(e.NewText, bad) || strings.ContainsFunc(e.NewText, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		return unfixable("the new URL text cannot be written in this string literal")
+	}
+	old := string(src[e.Span.Start:e.Span.End])
+	if isFormatArg(c, lit, path) && (strings.Contains(old, "%") || strings.Contains(e.NewText, "%")) {
+		return unfixable("the change touches a formatting verb of the URL's format string: change it by hand")
+	}
+	if !c.onlyFor(lit, s.call, f) {
+		return unfixable("the URL literal is shared with other code, which the change would move too: change it by hand")
+	}
+	return nil
+}
+
+// stringLitAt returns the string literal whose text between the quotes
+// holds sp, and the path of nodes enclosing it.
+func (c *checker) stringLitAt(f *ast.File, sp rules.Span) (*ast.BasicLit, []ast.Node) {
+	tf := c.pass.Fset.File(f.Pos())
+	if tf == nil || sp.Start < 0 || sp.End > tf.Size() {
+		return nil, nil
+	}
+	pos, end := tf.Pos(sp.Start), tf.Pos(sp.End)
+	path, _ := astutil.PathEnclosingInterval(f, pos, end)
+	if len(path) == 0 {
+		return nil, nil
+	}
+	lit, ok := path[0].(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING || len(lit.Value) < 2 || pos < lit.Pos()+1 || end > lit.End()-1 {
+		return nil, nil
+	}
+	return lit, path
+}
+
+// isFormatArg reports whether lit is the format of a fmt printing call.
+func isFormatArg(c *checker, lit *ast.BasicLit, path []ast.Node) bool {
+	for _, n := range path[1:] {
+		switch n := n.(type) {
+		case *ast.ParenExpr:
+			continue
+		case *ast.CallExpr:
+			fn := c.callee(n)
+			return len(n.Args) > 0 && ast.Unparen(n.Args[0]) == lit && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && strings.HasSuffix(fn.Name(), "f")
+		}
+		return false
+	}
+	return false
+}
+
+// onlyFor reports whether a node's value reaches no request but call: it
+// is written inside the call, or in the one value of a local variable used
+// once, itself only for the call.
+func (c *checker) onlyFor(n ast.Node, call *ast.CallExpr, f *ast.File) bool {
+	pos := n.Pos()
+	for range maxDepth {
+		if call.Pos() <= pos && pos < call.End() {
+			return true
+		}
+		v := c.assignedAt(f, pos)
+		if v == nil || v.IsField() || !c.local(v) || len(c.assigns[v]) != 1 {
+			return false
+		}
+		uses := c.usesOf(v)
+		if len(uses) != 1 {
+			return false
+		}
+		pos = uses[0].Pos()
+	}
+	return false
+}
+
+// assignedAt returns the variable whose assigned value (v := …, var v = …)
+// holds pos, or nil.
+func (c *checker) assignedAt(f *ast.File, pos token.Pos) *types.Var {
+	path, _ := astutil.PathEnclosingInterval(f, pos, pos)
+	in := func(e ast.Expr) bool { return e.Pos() <= pos && pos < e.End() }
+	for _, n := range path {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return nil
+			}
+			for i, r := range n.Rhs {
+				if in(r) {
+					return c.varOf(n.Lhs[i])
+				}
+			}
+			return nil
+		case *ast.ValueSpec:
+			if len(n.Names) != len(n.Values) {
+				return nil
+			}
+			for i, r := range n.Values {
+				if in(r) {
+					v, _ := c.info.Defs[n.Names[i]].(*types.Var)
+					return v
+				}
+			}
+			return nil
+		case *ast.FuncDecl, *ast.FuncLit:
+			return nil
+		}
+	}
+	return nil
+}
+
+// usesOf returns the identifiers using a variable.
+func (c *checker) usesOf(v *types.Var) []*ast.Ident {
+	if c.uses == nil {
+		c.uses = map[*types.Var][]*ast.Ident{}
+		for id, obj := range c.info.Uses {
+			if u, ok := obj.(*types.Var); ok && !u.IsField() {
+				c.uses[u] = append(c.uses[u], id)
+			}
+		}
+	}
+	return c.uses[v]
+}

@@ -18,6 +18,11 @@ type option struct {
 	ms   mapped
 	// span covers the whole key=value (or key: value) as written.
 	span, nameSpan rules.Span
+	// parent is the mapping the option is an entry of (the module's or
+	// the task's args:), and index its entry's position; nil for a
+	// free-form value.
+	parent *yamlv3.Node
+	index  int
 }
 
 func (o *option) text() string { return strings.TrimSpace(o.ms.text) }
@@ -37,14 +42,15 @@ func (r *reader) uriTask(m *yamlv3.Node) {
 		return
 	}
 	opts := map[string]*option{}
+	freeFormArgs := false
 	// Task-level args: first, so that the module's own arguments win.
 	for _, src := range []*yamlv3.Node{get(m, "args"), module} {
 		switch {
 		case src == nil:
 		case src.Kind == yamlv3.MappingNode:
-			for _, p := range pairs(src) {
+			for i, p := range pairs(src) {
 				v := deref(p.value)
-				o := &option{node: v, nameSpan: r.nodeSpan(p.key), span: rules.Span{Start: r.start(p.key), End: r.end(v, 0)}}
+				o := &option{node: v, nameSpan: r.nodeSpan(p.key), span: rules.Span{Start: r.start(p.key), End: r.end(v, 0)}, parent: src, index: i}
 				if v.Kind == yamlv3.ScalarNode {
 					o.ms = r.scalar(v)
 				}
@@ -52,6 +58,7 @@ func (r *reader) uriTask(m *yamlv3.Node) {
 			}
 		case isString(src) && strings.Contains(src.Value, "url="):
 			r.used[src] = true
+			freeFormArgs = true
 			for k, o := range freeForm(r.scalar(src)) {
 				opts[k] = o
 			}
@@ -68,6 +75,8 @@ func (r *reader) uriTask(m *yamlv3.Node) {
 		File: r.file, Reader: readerName,
 		URL:  r.urlParts(url.ms, 0, r.used),
 		Span: r.nodeSpan(m),
+		// Without register: nothing in the play can read the response.
+		ResponseUnused: get(m, "register") == nil,
 	}
 	if o := opts["method"]; o != nil && (o.node == nil || o.node.Kind == yamlv3.ScalarNode) {
 		call.MethodSpan = o.ms.span(0, len(o.ms.text))
@@ -81,8 +90,10 @@ func (r *reader) uriTask(m *yamlv3.Node) {
 	if o := opts["body_format"]; o != nil {
 		format = strings.ToLower(o.text())
 	}
+	var body []rules.Param
 	if o := opts["body"]; o != nil {
-		call.Params = append(call.Params, r.bodyParams(o, format)...)
+		body = r.bodyParams(o, format)
+		call.Params = append(call.Params, body...)
 	}
 	if o := opts["headers"]; o != nil && o.node != nil {
 		for _, p := range pairs(o.node) {
@@ -97,6 +108,7 @@ func (r *reader) uriTask(m *yamlv3.Node) {
 			call.Params = append(call.Params, param)
 		}
 	}
+	call.Fixer = r.uriFixer(m, opts, body, freeFormArgs)
 	r.emit(call, false)
 }
 

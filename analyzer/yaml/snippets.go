@@ -36,6 +36,7 @@ var notShell = map[string]bool{"pwsh": true, "powershell": true, "python": true,
 
 // snippets hands back the shell that mapping m embeds.
 func (r *reader) snippets(m *yamlv3.Node, parentKey string) {
+	flow := m.Style&yamlv3.FlowStyle != 0
 	for _, p := range pairs(m) {
 		key := p.key.Value
 		v := deref(p.value)
@@ -53,33 +54,35 @@ func (r *reader) snippets(m *yamlv3.Node, parentKey string) {
 					continue
 				}
 			}
-			r.addSnippet(v)
+			r.addSnippet(v, flow)
 		case scriptListKeys[key] && v.Kind == yamlv3.SequenceNode:
 			for _, item := range v.Content {
 				if isString(item) {
-					r.addSnippet(deref(item))
+					r.addSnippet(deref(item), flow || v.Style&yamlv3.FlowStyle != 0)
 				}
 			}
 		case execKeys[key] && v.Kind == yamlv3.SequenceNode:
 			items := v.Content
+			inFlow := flow || v.Style&yamlv3.FlowStyle != 0
 			if key != "argv" {
 				if args := get(m, "args"); args != nil && args.Kind == yamlv3.SequenceNode {
 					items = append(append([]*yamlv3.Node(nil), items...), args.Content...)
+					inFlow = inFlow || args.Style&yamlv3.FlowStyle != 0
 				}
 			}
-			r.exec(items, false)
+			r.exec(items, false, inFlow)
 		case key == "test" && parentKey == "healthcheck":
-			r.healthcheck(v)
+			r.healthcheck(v, flow)
 		case key == "source" && parentKey == "script" && isString(v):
-			r.addSnippet(v) // an Argo Workflows script template
+			r.addSnippet(v, flow) // an Argo Workflows script template
 		case key == "args" && v.Kind == yamlv3.SequenceNode && parentKey == "run" && isString(get(m, "path")):
 			// A Concourse task: run: {path: sh, args: [-ec, SCRIPT]}.
-			r.exec(append([]*yamlv3.Node{get(m, "path")}, v.Content...), false)
+			r.exec(append([]*yamlv3.Node{get(m, "path")}, v.Content...), false, flow || v.Style&yamlv3.FlowStyle != 0)
 		case key == "args" && v.Kind == yamlv3.SequenceNode && get(m, "command") == nil && get(m, "entrypoint") == nil:
 			// An image whose entrypoint is curl (curlimages/curl) takes
 			// curl's arguments as args.
 			if img := get(m, "image"); isString(img) && strings.Contains(imageName(img.Value), "curl") {
-				r.exec(v.Content, true)
+				r.exec(v.Content, true, flow || v.Style&yamlv3.FlowStyle != 0)
 			}
 		}
 	}
@@ -87,18 +90,20 @@ func (r *reader) snippets(m *yamlv3.Node, parentKey string) {
 
 // healthcheck reads a docker compose healthcheck test: a string or
 // ["CMD-SHELL", SCRIPT] is a shell script, ["CMD", prog, args…] an exec list.
-func (r *reader) healthcheck(v *yamlv3.Node) {
+// flow reports that v sits in a flow collection.
+func (r *reader) healthcheck(v *yamlv3.Node, flow bool) {
 	switch {
 	case isString(v):
-		r.addSnippet(v)
+		r.addSnippet(v, flow)
 	case v.Kind == yamlv3.SequenceNode && len(v.Content) >= 2 && isString(v.Content[0]):
+		flow = flow || v.Style&yamlv3.FlowStyle != 0
 		switch deref(v.Content[0]).Value {
 		case "CMD-SHELL":
 			if isString(v.Content[1]) {
-				r.addSnippet(deref(v.Content[1]))
+				r.addSnippet(deref(v.Content[1]), flow)
 			}
 		case "CMD":
-			r.exec(v.Content[1:], false)
+			r.exec(v.Content[1:], false, flow)
 		}
 	}
 }
@@ -112,14 +117,16 @@ func imageName(image string) string {
 	return name
 }
 
-// addSnippet hands back the shell script held by scalar n.
-func (r *reader) addSnippet(n *yamlv3.Node) {
+// addSnippet hands back the shell script held by scalar n; flow reports
+// that n sits in a flow collection. Text a fix inserts into the script is
+// encoded for n's style.
+func (r *reader) addSnippet(n *yamlv3.Node, flow bool) {
 	r.used[n] = true
 	ms := r.scalar(n)
 	if strings.TrimSpace(ms.text) == "" {
 		return
 	}
-	sn := rules.Snippet{Lang: "shell", Text: neutralizeTemplates(ms.text)}
+	sn := rules.Snippet{Lang: "shell", Text: neutralizeTemplates(ms.text), Encode: scalarEncoder(n, flow)}
 	if ms.contiguous(r.src) {
 		sn.Start = ms.m[0]
 	} else {
@@ -134,8 +141,8 @@ var shells = map[string]bool{"sh": true, "bash": true, "ash": true, "dash": true
 // exec reads an exec list: a curl command line becomes a snippet of its
 // items, each single-quoted for the shell; "sh -c SCRIPT" hands back the
 // script. implicitCurl says the list is curl's arguments (the image's
-// entrypoint is curl).
-func (r *reader) exec(items []*yamlv3.Node, implicitCurl bool) {
+// entrypoint is curl); flow reports that the items sit in a flow sequence.
+func (r *reader) exec(items []*yamlv3.Node, implicitCurl, flow bool) {
 	items = append([]*yamlv3.Node(nil), items...)
 	for i, it := range items {
 		items[i] = deref(it)
@@ -152,10 +159,10 @@ func (r *reader) exec(items []*yamlv3.Node, implicitCurl bool) {
 	}
 	switch {
 	case prog == "curl" || prog == "curl.exe":
-		r.execSnippet(items, implicitCurl)
+		r.execSnippet(items, implicitCurl, flow)
 	case shells[prog] && len(items) >= 3 && isDashC(items[1].Value):
 		if isString(items[2]) {
-			r.addSnippet(items[2])
+			r.addSnippet(items[2], flow)
 		}
 	}
 }
@@ -169,7 +176,8 @@ func isDashC(flag string) bool {
 // byte of an item maps to where it is written; the quotes added map to the
 // item's start and end, and a single quote inside an item, which the shell
 // needs closed, escaped and reopened, maps all four bytes to that quote.
-func (r *reader) execSnippet(items []*yamlv3.Node, implicitCurl bool) {
+// Fixes may only change text inside the items (see execEncoder).
+func (r *reader) execSnippet(items []*yamlv3.Node, implicitCurl, flow bool) {
 	var b builder
 	if implicitCurl {
 		b.add("curl ", r.scalar(items[0]).m[0])
@@ -193,7 +201,7 @@ func (r *reader) execSnippet(items []*yamlv3.Node, implicitCurl bool) {
 		b.add("'", end)
 	}
 	done := b.done(end)
-	r.found.Snippets = append(r.found.Snippets, rules.Snippet{Lang: "shell", Text: done.text, Map: done.m})
+	r.found.Snippets = append(r.found.Snippets, rules.Snippet{Lang: "shell", Text: done.text, Map: done.m, Encode: execEncoder(items, flow)})
 }
 
 // neutralizeTemplates rewrites the template expressions a CI system or

@@ -1,0 +1,124 @@
+package yaml
+
+import (
+	"errors"
+	"strings"
+
+	yamlv3 "go.yaml.in/yaml/v3"
+)
+
+// encoder turns text to insert into a scalar into how the file must write
+// it, or says why the scalar cannot hold it.
+type encoder func(string) (string, error)
+
+// scalarEncoder returns the encoder for text inserted into scalar n; flow
+// reports that n sits inside a flow collection ({…} or […]).
+func scalarEncoder(n *yamlv3.Node, flow bool) encoder {
+	switch {
+	case n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0:
+		return encodeBlock
+	case n.Style&yamlv3.DoubleQuotedStyle != 0:
+		return encodeDouble
+	case n.Style&yamlv3.SingleQuotedStyle != 0:
+		return encodeSingle
+	case flow:
+		return encodePlainFlow
+	}
+	return encodePlain
+}
+
+// encodeBlock keeps text for a literal or folded block scalar, which holds
+// any character but would need a line break indented like the block.
+func encodeBlock(s string) (string, error) {
+	if strings.ContainsAny(s, "\r\n") {
+		return "", errors.New("the text to insert holds a line break, which a YAML block scalar needs indented: edit it by hand")
+	}
+	return s, nil
+}
+
+// encodeDouble escapes text for a double-quoted scalar.
+func encodeDouble(s string) (string, error) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '"':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String(), nil
+}
+
+// encodeSingle doubles the single quotes of text for a single-quoted scalar.
+func encodeSingle(s string) (string, error) {
+	if strings.ContainsAny(s, "\r\n") {
+		return "", errors.New("the text to insert holds a line break, which a YAML single-quoted scalar cannot write as is: edit it by hand")
+	}
+	return strings.ReplaceAll(s, "'", "''"), nil
+}
+
+// plainIndicators are the characters a plain scalar cannot start with.
+const plainIndicators = "-?:,[]{}#&*!|>'\"%@`"
+
+// encodePlain keeps text for a plain scalar in block context when inserting
+// it cannot change what the YAML means; otherwise it says the scalar must
+// be quoted first.
+func encodePlain(s string) (string, error) {
+	switch {
+	case strings.ContainsAny(s, "\r\n"):
+		return "", errors.New("the text to insert holds a line break, which a plain YAML scalar folds: quote the value first")
+	case strings.Contains(s, ": ") || strings.Contains(s, ":\t") || strings.HasSuffix(s, ":"):
+		return "", errors.New(`the text to insert holds ": ", which would make the plain YAML scalar a mapping: quote the value first`)
+	case strings.Contains(s, " #") || strings.Contains(s, "\t#") || strings.HasPrefix(s, "#"):
+		return "", errors.New(`the text to insert holds " #", which would start a YAML comment in a plain scalar: quote the value first`)
+	case s != "" && strings.ContainsRune(plainIndicators, rune(s[0])):
+		return "", errors.New("the text to insert starts with " + s[:1] + ", which a plain YAML scalar may not start with: quote the value first")
+	}
+	return s, nil
+}
+
+// encodePlainFlow is encodePlain for a plain scalar inside a flow
+// collection, where ',', '[', ']', '{' and '}' end the scalar too.
+func encodePlainFlow(s string) (string, error) {
+	if strings.ContainsAny(s, ",[]{}") {
+		return "", errors.New("the text to insert holds one of ,[]{}, which end a plain scalar in a YAML flow collection: quote the value first")
+	}
+	return encodePlain(s)
+}
+
+// execEncoder returns the encoder for text inserted into an exec list's
+// items (a snippet built from several scalars, each its own argument):
+// only text that needs no quoting in any of the items' styles, and no new
+// argument (which would need a new item) is accepted.
+func execEncoder(items []*yamlv3.Node, flow bool) encoder {
+	plain := false
+	for _, it := range items {
+		if it.Style&(yamlv3.DoubleQuotedStyle|yamlv3.SingleQuotedStyle|yamlv3.LiteralStyle|yamlv3.FoldedStyle) == 0 {
+			plain = true
+		}
+	}
+	return func(s string) (string, error) {
+		if strings.ContainsAny(s, " \t\r\n") {
+			return "", errors.New("the change adds arguments to an exec list, which need items of their own: edit it by hand")
+		}
+		if strings.ContainsAny(s, `"'\#`) {
+			return "", errors.New("the text to insert holds a quote, a backslash or '#', which the items of this exec list cannot all write as is: edit it by hand")
+		}
+		if plain {
+			enc := encodePlain
+			if flow {
+				enc = encodePlainFlow
+			}
+			return enc(s)
+		}
+		return s, nil
+	}
+}

@@ -104,29 +104,47 @@ func bodyParams(f flat, o option, in rules.Location, get bool) []rules.Param {
 		return nil
 	}
 	var out []rules.Param
-	fields := strings.Split(f.s, "&")
-	at := 0
+	fields := formFields(f.s)
 	for k, fl := range fields {
-		start, end := at, at+len(fl)
-		at = end + 1
-		eq := strings.IndexByte(fl, '=')
-		if eq <= 0 || strings.ContainsRune(fl[:eq], holeByte) {
+		if fl.eq < 0 || strings.ContainsRune(f.s[fl.start:fl.eq], holeByte) {
 			continue
 		}
-		sp := o.span
-		if len(fields) > 1 {
-			// The field and one '&' around it, so that removing it leaves a
-			// well-formed string.
-			switch {
-			case k < len(fields)-1:
-				sp = f.span(start, end+1)
-			default:
-				sp = f.span(start-1, end)
-			}
-		}
-		out = append(out, field(f, start, start+eq, end, in, sp))
+		out = append(out, field(f, fl.start, fl.eq, fl.end, in, formFieldSpan(f, fields, k, o.span)))
 	}
 	return out
+}
+
+// formField is one name=value field of urlencoded text; eq is -1 when the
+// field has no name.
+type formField struct{ start, eq, end int }
+
+// formFields splits urlencoded text at '&'.
+func formFields(s string) []formField {
+	var out []formField
+	at := 0
+	for _, fl := range strings.Split(s, "&") {
+		ff := formField{start: at, end: at + len(fl), eq: -1}
+		if eq := strings.IndexByte(fl, '='); eq > 0 {
+			ff.eq = at + eq
+		}
+		out = append(out, ff)
+		at = ff.end + 1
+	}
+	return out
+}
+
+// formFieldSpan is the span a field's parameter covers: the whole option
+// (whole) when it is the only field, else the field and one '&' around it,
+// so that removing it leaves a well-formed string.
+func formFieldSpan(f flat, fields []formField, k int, whole rules.Span) rules.Span {
+	switch {
+	case len(fields) == 1:
+		return whole
+	case k < len(fields)-1:
+		return f.span(fields[k].start, fields[k].end+1)
+	default:
+		return f.span(fields[k].start-1, fields[k].end)
+	}
 }
 
 // jsonParams returns a JSON object's top-level keys. The object may hold
@@ -136,10 +154,7 @@ func jsonParams(f flat) []rules.Param {
 	keys := scanObject(s)
 	var out []rules.Param
 	for k, key := range keys {
-		sp := f.span(key.start, key.end)
-		if key.comma < 0 && k > 0 {
-			sp = f.span(keys[k-1].valueEnd, key.end)
-		}
+		sp := jsonKeySpan(f, keys, k)
 		value := ""
 		raw := s[key.valueStart:key.valueEnd]
 		if !strings.ContainsRune(raw, holeByte) {
@@ -158,6 +173,15 @@ func jsonParams(f flat) []rules.Param {
 	return out
 }
 
+// jsonKeySpan is the span a key's parameter covers: the key, its value and
+// its trailing comma, or for a last key, the comma before it.
+func jsonKeySpan(f flat, keys []jsonKey, k int) rules.Span {
+	if keys[k].comma < 0 && k > 0 {
+		return f.span(keys[k-1].valueEnd, keys[k].end)
+	}
+	return f.span(keys[k].start, keys[k].end)
+}
+
 // jsonKey is a top-level key of a JSON object, with byte offsets.
 type jsonKey struct {
 	name                 string
@@ -170,8 +194,20 @@ type jsonKey struct {
 
 // scanObject reads the top-level keys of the JSON object s starts with. It
 // is lenient: shell holes may stand where values go, and it stops at the
-// first thing that is not JSON, keeping the keys read so far.
+// first thing that is not JSON, keeping the keys read so far. Keys whose
+// name holds a hole are left out.
 func scanObject(s string) []jsonKey {
+	var out []jsonKey
+	for _, k := range scanKeys(s) {
+		if !strings.ContainsRune(k.name, holeByte) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// scanKeys is scanObject with the keys whose name holds a hole.
+func scanKeys(s string) []jsonKey {
 	i := skipSpace(s, 0)
 	if i >= len(s) || s[i] != '{' {
 		return nil
@@ -212,9 +248,7 @@ func scanObject(s string) []jsonKey {
 			k.comma, k.end = i, i+1
 			i++
 		}
-		if !strings.ContainsRune(k.name, holeByte) {
-			keys = append(keys, k)
-		}
+		keys = append(keys, k)
 		if k.comma < 0 {
 			return keys
 		}

@@ -14,6 +14,10 @@ type arg struct {
 	// lone is the variable name when the argument is an unquoted $VAR and
 	// nothing else (word splitting may turn it into several arguments).
 	lone string
+	// split reports an argument that is not a word of the command as
+	// written: one of the words a variable's value splits into, or a
+	// caller's argument.
+	split bool
 }
 
 func (a arg) flat() flat { return flatten(a.ps) }
@@ -24,8 +28,12 @@ type option struct {
 	val  arg
 	// span covers the option and its argument.
 	span rules.Span
-	// nameSpan covers the option word alone.
+	// nameSpan covers the option word alone, and word is its text.
 	nameSpan rules.Span
+	word     string
+	// split reports that the option or its argument is not a word of the
+	// command as written (see arg.split).
+	split bool
 }
 
 // invocation is a curl command line, sorted into options and URLs.
@@ -86,7 +94,7 @@ func parseCurlArgs(args []arg) invocation {
 			} else {
 				continue
 			}
-			inv.opts = append(inv.opts, option{name: name, val: v, span: a.span.Cover(v.span), nameSpan: a.span})
+			inv.opts = append(inv.opts, option{name: name, val: v, span: a.span.Cover(v.span), nameSpan: a.span, word: t, split: a.split || v.split})
 			continue
 		}
 		// A bundle of short options: -sSfX PUT, -XPUT, -H'Accept: …'.
@@ -108,7 +116,7 @@ func parseCurlArgs(args []arg) invocation {
 			} else {
 				break
 			}
-			inv.opts = append(inv.opts, option{name: name, val: v, span: a.span.Cover(v.span), nameSpan: a.span})
+			inv.opts = append(inv.opts, option{name: name, val: v, span: a.span.Cover(v.span), nameSpan: a.span, word: t, split: a.split || v.split})
 			break
 		}
 	}
@@ -131,12 +139,14 @@ type parsedCmd struct {
 	methodSpan rules.Span
 	implied    bool
 	req        request
+	// inv is the command line sorted into options (curl only).
+	inv invocation
 }
 
 // readCurl reads a curl command line (the arguments after curl).
 func readCurl(args []arg, stdin []piece) parsedCmd {
 	inv := parseCurlArgs(args)
-	cmd := parsedCmd{req: requestOf(inv, stdin), urls: inv.urls}
+	cmd := parsedCmd{req: requestOf(inv, stdin), urls: inv.urls, inv: inv}
 	explicit := false
 	for _, o := range inv.opts {
 		switch o.name {

@@ -47,6 +47,7 @@ func Read(file string, src []byte) (*rules.Found, error) {
 		return nil, err
 	}
 	r := newReader(file, []*unit{u})
+	r.orig = string(src)
 	r.run()
 	return &r.found, nil
 }
@@ -68,6 +69,7 @@ func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
 		u.orig = text[u.base : u.base+len(u.src)]
 	}
 	r := newReader(file, units)
+	r.orig, r.snippet = sn.Text, true
 	r.run()
 	found := &r.found
 	sn.MapFound(found)
@@ -121,6 +123,12 @@ type reader struct {
 	budget int
 	// walked holds the function declarations whose bodies were read.
 	walked map[*syntax.FuncDecl]bool
+	// orig is the text read as written (units may blank prompts or
+	// rewrite templates); snippet reports text embedded in another file.
+	orig    string
+	snippet bool
+	// captured holds, per unit, the commands whose output something reads.
+	captured map[*unit]map[*syntax.Stmt]bool
 }
 
 // maxExpansions bounds how many variable expansions reading one command
@@ -132,6 +140,7 @@ func newReader(file string, units []*unit) *reader {
 		file: file, units: units, vars: varTable{},
 		funcs: map[string]*funcDef{}, stdin: map[*syntax.Stmt][]piece{},
 		budget: maxExpansions, walked: map[*syntax.FuncDecl]bool{},
+		captured: map[*unit]map[*syntax.Stmt]bool{},
 	}
 }
 

@@ -22,6 +22,7 @@ func ReadMakefile(file string, src []byte) (*rules.Found, error) {
 		units = parseCommands(text)
 	}
 	r := newReader(file, units)
+	r.orig = string(src)
 	r.run()
 	return &r.found, nil
 }

@@ -13,10 +13,10 @@ var shortWithArg = map[byte]string{
 	'y': "speed-time", 'Y': "speed-limit", 'z': "time-cond",
 }
 
-// shortFlags maps the short flags that change the request to long names;
-// other short flags (-s, -S, -f, -L, -k, -v, -g, …) take no argument and
-// change nothing the rules look at.
-var shortFlags = map[byte]string{'G': "get", 'I': "head"}
+// shortFlags maps the short flags that change the request, or that fixes
+// need to know of (-g, -O), to long names; other short flags (-s, -S, -f,
+// -L, -k, -v, …) take no argument and change nothing the rules look at.
+var shortFlags = map[byte]string{'G': "get", 'I': "head", 'g': "globoff", 'O': "remote-name"}
 
 // longWithArg lists curl's long options that take an argument (curl 8.x),
 // so that their argument is never taken for a URL.

@@ -347,6 +347,12 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 			}
 		}
 		call.URL = urlParts(ps)
+		if tool == "curl" && at == nil {
+			call.ResponseUnused = !r.isCaptured(u, st) && !writesOutput(cmd.inv)
+			if len(cmd.urls) == 1 {
+				call.Fixer = r.newCurlFixer(u, c, k, cmd, stdin)
+			}
+		}
 		if name, ok := r.pendingBase(a.ps); ok {
 			r.found.Pending = append(r.found.Pending, rules.Pending{Call: call, Base: name})
 			continue
@@ -369,7 +375,7 @@ func (r *reader) words(u *unit, w *syntax.Word, sc *scope) []arg {
 		if pe != nil && pe.Param != nil && (pe.Param.Value == "@" || pe.Param.Value == "*") && sc != nil && sc.args != nil {
 			var out []arg
 			for _, ps := range sc.argsAt(u.base + int(w.Pos().Offset())) {
-				out = append(out, arg{ps: ps, span: coverPieces(ps)})
+				out = append(out, arg{ps: ps, span: coverPieces(ps), split: true})
 			}
 			return out
 		}
@@ -379,7 +385,7 @@ func (r *reader) words(u *unit, w *syntax.Word, sc *scope) []arg {
 			if text, ok := flatten(ps).literal(); ok && strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
 				var out []arg
 				for _, f := range strings.Fields(text) {
-					out = append(out, arg{ps: []piece{{lit: f, span: a.span}}, span: a.span})
+					out = append(out, arg{ps: []piece{{lit: f, span: a.span}}, span: a.span, split: true})
 				}
 				return out
 			}

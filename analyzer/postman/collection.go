@@ -17,6 +17,8 @@ type walker struct {
 	found *rules.Found
 	// steps is the budget of variable lookups (see maxLookupSteps).
 	steps int
+	// style is how the file is written, for the fixes' insertions.
+	style *fileStyle
 }
 
 // scope is what a request inherits from its folders and the collection.
@@ -26,14 +28,18 @@ type scope struct {
 	vars *varScope
 	// auth is the nearest auth block; nil when there is none.
 	auth *node
+	// tests reports that the collection or an enclosing folder has a test
+	// script, which may read the response of every request below it.
+	tests bool
 }
 
 func readCollection(file string, src []byte, root *node) *rules.Found {
-	w := &walker{file: file, src: src, found: &rules.Found{}, steps: maxLookupSteps}
+	w := &walker{file: file, src: src, found: &rules.Found{}, steps: maxLookupSteps, style: newFileStyle(src, root)}
 	sc := scope{vars: addVariables(nil, root.get("variable"), &w.steps)}
 	if a := authBlock(root); a != nil {
 		sc.auth = a
 	}
+	sc.tests = hasTestScript(root)
 	w.events(root)
 	w.items(root.get("item"), sc, 0)
 	return w.found
@@ -53,6 +59,7 @@ func (w *walker) items(list *node, sc scope, depth int) {
 		if a := authBlock(it); a != nil {
 			inner.auth = a
 		}
+		inner.tests = sc.tests || hasTestScript(it)
 		w.events(it)
 		if req := it.get("request"); req != nil {
 			w.request(it, req, inner)
@@ -63,7 +70,8 @@ func (w *walker) items(list *node, sc scope, depth int) {
 
 // request reads one request item into a call (or a pending call).
 func (w *walker) request(item, req *node, sc scope) {
-	call := rules.Call{File: w.file, Reader: readerName, Span: item.span}
+	call := rules.Call{File: w.file, Reader: readerName, Span: item.span, ResponseUnused: !sc.tests}
+	inherited := sc.auth
 	var urlNode *node
 	switch req.kind {
 	case kString: // v2.0: "request": "https://…", a GET
@@ -108,6 +116,7 @@ func (w *walker) request(item, req *node, sc scope) {
 		return
 	}
 	anchor(call.URL, u.start)
+	call.Fixer = &requestFixer{src: w.src, style: w.style, req: req, url: urlNode, inherited: inherited}
 	w.found.Calls = append(w.found.Calls, call)
 }
 
@@ -194,6 +203,38 @@ func authAttrs(n *node) map[string]*node {
 		return nil
 	}
 	return out
+}
+
+// hasTestScript reports whether an item (or the collection) has an enabled
+// test script with some code: a script that may read the response.
+func hasTestScript(it *node) bool {
+	list := it.get("event")
+	if list == nil || list.kind != kArray {
+		return false
+	}
+	for _, ev := range list.elems {
+		if ev.kind != kObject || ev.isDisabled() || ev.text("listen") != "test" {
+			continue
+		}
+		script := ev.get("script")
+		if script == nil || script.kind != kObject {
+			continue
+		}
+		switch exec := script.get("exec"); {
+		case exec == nil:
+		case exec.kind == kString:
+			if strings.TrimSpace(exec.str) != "" {
+				return true
+			}
+		case exec.kind == kArray:
+			for _, l := range exec.elems {
+				if l.kind == kString && strings.TrimSpace(l.str) != "" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // events hands the pre-request and test scripts of an item (or of the

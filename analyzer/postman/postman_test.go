@@ -167,7 +167,7 @@ func TestVariables(t *testing.T) {
 		t.Fatalf("want 1 call, got %+v", found.Calls)
 	}
 	c := found.Calls[0]
-	if got, want := c.URLText(), "https://acme.360learning.com/api/v1/users?company=5f3c9a1b2e4d6f7a8b9c0d1e&deleted=true"; got != want {
+	if got, want := c.URLText(), "https://acme.360learning.com/api/v1/users?company={{company}}&deleted=true"; got != want {
 		t.Errorf("URL = %q, want %q", got, want)
 	}
 	base := c.URL[0]

@@ -206,6 +206,7 @@ func hasPair(pairs []pair, key string) bool {
 // byte) into URL parts, leaving out the cut ranges and substituting the
 // {{variables}} vars defines. Literal runs are Raw when they are byte for
 // byte the file text; a substituted variable sits at its placeholder's span.
+// Variables after the query's '?' are not substituted.
 func partsOf(s string, offs []int, cuts []rng, vars *varScope) []rules.URLPart {
 	var parts []rules.URLPart
 	budget := maxSubstituted
@@ -215,6 +216,12 @@ func partsOf(s string, offs []int, cuts []rng, vars *varScope) []rules.URLPart {
 		}
 		sp := rules.Span{Start: offs[a], End: offs[b]}
 		parts = append(parts, rules.URLPart{Lit: s[a:b], Span: sp, Raw: sp.End-sp.Start == b-a})
+	}
+	// Variables in the query stay placeholders: the rules need only the
+	// names there, and a placeholder is text a fix can edit around.
+	query := strings.IndexByte(s, '?')
+	if query < 0 {
+		query = len(s)
 	}
 	for _, k := range kept(len(s), cuts) {
 		from := k.start
@@ -229,7 +236,7 @@ func partsOf(s string, offs []int, cuts []rng, vars *varScope) []rules.URLPart {
 			}
 			end := i + j + 2
 			val, ok := vars.lookup(strings.TrimSpace(s[i+2 : i+j]))
-			if !ok || len(val) > budget {
+			if !ok || len(val) > budget || i > query {
 				i = end
 				continue
 			}

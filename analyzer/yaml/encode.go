@@ -13,9 +13,14 @@ type encoder func(string) (string, error)
 
 // scalarEncoder returns the encoder for text inserted into scalar n; flow
 // reports that n sits inside a flow collection ({…} or […]).
-func scalarEncoder(n *yamlv3.Node, flow bool) encoder {
+func (r *reader) scalarEncoder(n *yamlv3.Node, flow bool) encoder {
 	switch {
-	case n.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0:
+	case n.Style&yamlv3.LiteralStyle != 0:
+		if indent, ok := r.literalIndent(n); ok {
+			return literalEncoder(indent, r.eol())
+		}
+		return encodeBlock
+	case n.Style&yamlv3.FoldedStyle != 0:
 		return encodeBlock
 	case n.Style&yamlv3.DoubleQuotedStyle != 0:
 		return encodeDouble
@@ -34,6 +39,43 @@ func encodeBlock(s string) (string, error) {
 		return "", errors.New("the text to insert holds a line break, which a YAML block scalar needs indented: edit it by hand")
 	}
 	return s, nil
+}
+
+// literalIndent returns the indentation of literal block scalar n's content
+// lines: where its first non-empty line's text starts on its line.
+func (r *reader) literalIndent(n *yamlv3.Node) (string, bool) {
+	ms := r.scalar(n)
+	if !ms.exact {
+		return "", false
+	}
+	for k := 0; k < len(ms.text); k++ {
+		if (k == 0 || ms.text[k-1] == '\n') && ms.text[k] != '\n' {
+			off := ms.m[k]
+			ls := off
+			for ls > 0 && r.src[ls-1] != '\n' && r.src[ls-1] != '\r' {
+				ls--
+			}
+			for i := ls; i < off; i++ {
+				if r.src[i] != ' ' {
+					return "", false
+				}
+			}
+			return string(r.src[ls:off]), true
+		}
+	}
+	return "", false
+}
+
+// literalEncoder writes text for a literal block scalar indented by
+// indent: each line break becomes the file's line break and the block's
+// indentation, so the inserted lines are part of the block's value as is.
+func literalEncoder(indent, eol string) encoder {
+	return func(s string) (string, error) {
+		if strings.ContainsRune(s, '\r') {
+			return "", errors.New("the text to insert holds a carriage return, which a YAML literal block cannot keep: edit it by hand")
+		}
+		return strings.ReplaceAll(s, "\n", eol+indent), nil
+	}
 }
 
 // encodeDouble escapes text for a double-quoted scalar.

@@ -69,7 +69,7 @@ func (r *reader) uriFixer(m *yamlv3.Node, opts map[string]*option, body []rules.
 		listOf[n] = len(f.lists) - 1
 		return len(f.lists) - 1
 	}
-	f.urlEnc = scalarEncoder(url.node, url.parent.Style&yamlv3.FlowStyle != 0)
+	f.urlEnc = r.scalarEncoder(url.node, url.parent.Style&yamlv3.FlowStyle != 0)
 	f.args = mappingList(url.parent)
 	f.argsIndent, f.childStep = r.indentation(m, url.parent)
 	if o := opts["body"]; o != nil && o.parent != nil {

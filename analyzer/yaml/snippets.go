@@ -126,7 +126,7 @@ func (r *reader) addSnippet(n *yamlv3.Node, flow bool) {
 	if strings.TrimSpace(ms.text) == "" {
 		return
 	}
-	sn := rules.Snippet{Lang: "shell", Text: neutralizeTemplates(ms.text), Encode: scalarEncoder(n, flow)}
+	sn := rules.Snippet{Lang: "shell", Text: neutralizeTemplates(ms.text), Encode: r.scalarEncoder(n, flow)}
 	if ms.contiguous(r.src) {
 		sn.Start = ms.m[0]
 	} else {

@@ -26,10 +26,8 @@ func (r *reader) scalarEncoder(n *yamlv3.Node, flow bool) encoder {
 		return encodeDouble
 	case n.Style&yamlv3.SingleQuotedStyle != 0:
 		return encodeSingle
-	case flow:
-		return encodePlainFlow
 	}
-	return encodePlain
+	return plainEncoder(flow, true)
 }
 
 // encodeBlock keeps text for a literal or folded block scalar, which holds
@@ -107,12 +105,40 @@ func encodeSingle(s string) (string, error) {
 	return strings.ReplaceAll(s, "'", "''"), nil
 }
 
-// plainIndicators are the characters a plain scalar cannot start with.
-const plainIndicators = "-?:,[]{}#&*!|>'\"%@`"
+// plainIndicators are the characters a plain scalar cannot start with;
+// '-', '?' and ':' only when a blank or the end follows.
+const plainIndicators = ",[]{}#&*!|>'\"%@`"
 
-// encodePlain keeps text for a plain scalar in block context when inserting
-// it cannot change what the YAML means; otherwise it says the scalar must
-// be quoted first.
+// startsWithIndicator reports whether s would start a plain scalar wrongly.
+func startsWithIndicator(s string) bool {
+	if s == "" {
+		return false
+	}
+	if strings.ContainsRune("-?:", rune(s[0])) {
+		return len(s) == 1 || s[1] == ' ' || s[1] == '\t'
+	}
+	return strings.ContainsRune(plainIndicators, rune(s[0]))
+}
+
+// plainEncoder returns the encoder for a plain scalar: text is kept when
+// inserting it cannot change what the YAML means; otherwise the scalar must
+// be quoted first. flow reports a scalar inside a flow collection, where
+// ',', '[', ']', '{' and '}' end the scalar too; start that the text may
+// land at the scalar's start.
+func plainEncoder(flow, start bool) encoder {
+	return func(s string) (string, error) {
+		if flow && strings.ContainsAny(s, ",[]{}") {
+			return "", errors.New("the text to insert holds one of ,[]{}, which end a plain scalar in a YAML flow collection: quote the value first")
+		}
+		if start && startsWithIndicator(s) {
+			return "", errors.New("the text to insert starts with " + s[:1] + ", which a plain YAML scalar may not start with: quote the value first")
+		}
+		return encodePlain(s)
+	}
+}
+
+// encodePlain refuses text that would change a plain scalar's meaning
+// wherever it lands but at its start.
 func encodePlain(s string) (string, error) {
 	switch {
 	case strings.ContainsAny(s, "\r\n"):
@@ -121,19 +147,8 @@ func encodePlain(s string) (string, error) {
 		return "", errors.New(`the text to insert holds ": ", which would make the plain YAML scalar a mapping: quote the value first`)
 	case strings.Contains(s, " #") || strings.Contains(s, "\t#") || strings.HasPrefix(s, "#"):
 		return "", errors.New(`the text to insert holds " #", which would start a YAML comment in a plain scalar: quote the value first`)
-	case s != "" && strings.ContainsRune(plainIndicators, rune(s[0])):
-		return "", errors.New("the text to insert starts with " + s[:1] + ", which a plain YAML scalar may not start with: quote the value first")
 	}
 	return s, nil
-}
-
-// encodePlainFlow is encodePlain for a plain scalar inside a flow
-// collection, where ',', '[', ']', '{' and '}' end the scalar too.
-func encodePlainFlow(s string) (string, error) {
-	if strings.ContainsAny(s, ",[]{}") {
-		return "", errors.New("the text to insert holds one of ,[]{}, which end a plain scalar in a YAML flow collection: quote the value first")
-	}
-	return encodePlain(s)
 }
 
 // execEncoder returns the encoder for text inserted into an exec list's
@@ -155,11 +170,7 @@ func execEncoder(items []*yamlv3.Node, flow bool) encoder {
 			return "", errors.New("the text to insert holds a quote, a backslash or '#', which the items of this exec list cannot all write as is: edit it by hand")
 		}
 		if plain {
-			enc := encodePlain
-			if flow {
-				enc = encodePlainFlow
-			}
-			return enc(s)
+			return plainEncoder(flow, true)(s)
 		}
 		return s, nil
 	}

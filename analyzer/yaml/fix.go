@@ -23,7 +23,10 @@ type uriFixer struct {
 	refuse string
 	src    []byte
 	eol    string
-	urlEnc encoder
+	// urlEnc encodes text for the url scalar, urlMid for text that does
+	// not land at its start (urlStart).
+	urlEnc, urlMid encoder
+	urlStart       int
 
 	// lists are the entry lists the fix may change: the option mappings
 	// (the module's, the task's args:), the body and the headers.
@@ -69,7 +72,11 @@ func (r *reader) uriFixer(m *yamlv3.Node, opts map[string]*option, body []rules.
 		listOf[n] = len(f.lists) - 1
 		return len(f.lists) - 1
 	}
-	f.urlEnc = r.scalarEncoder(url.node, url.parent.Style&yamlv3.FlowStyle != 0)
+	flow := url.parent.Style&yamlv3.FlowStyle != 0
+	f.urlEnc, f.urlMid, f.urlStart = r.scalarEncoder(url.node, flow), r.scalarEncoder(url.node, flow), url.ms.m[0]
+	if url.node.Style&(yamlv3.DoubleQuotedStyle|yamlv3.SingleQuotedStyle|yamlv3.LiteralStyle|yamlv3.FoldedStyle) == 0 {
+		f.urlMid = plainEncoder(flow, false)
+	}
 	f.args = mappingList(url.parent)
 	f.argsIndent, f.childStep = r.indentation(m, url.parent)
 	if o := opts["body"]; o != nil && o.parent != nil {
@@ -157,7 +164,11 @@ func (f *uriFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	}
 	var edits []rules.Edit
 	for _, e := range p.URLEdits {
-		t, err := f.urlEnc(e.NewText)
+		enc := f.urlMid
+		if e.Span.Start == f.urlStart {
+			enc = f.urlEnc
+		}
+		t, err := enc(e.NewText)
 		if err != nil {
 			return nil, &rules.Unfixable{Reason: "url: " + err.Error()}
 		}

@@ -31,7 +31,8 @@ type removal struct {
 // are in drop. A parameter covering the whole source, or all of them,
 // leave it empty. It fails when the text to remove is not written in one
 // place in the file (it comes from a variable, or crosses an escaped line).
-func (d dataSource) remove(drop map[rules.Span]bool) (removal, error) {
+// text is the text the spans point into.
+func (d dataSource) remove(text string, drop map[rules.Span]bool) (removal, error) {
 	var r removal
 	if !d.whole.IsZero() && drop[d.whole] {
 		r.hit, r.empty = 1, true
@@ -109,7 +110,7 @@ func (d dataSource) remove(drop map[rules.Span]bool) (removal, error) {
 				}
 			}
 		}
-		sp, ok := d.f.exact(i, j)
+		sp, ok := d.f.exact(text, i, j)
 		if !ok {
 			return r, &rules.Unfixable{Reason: "a parameter to remove is not written where migaudit can edit it (it comes from a variable): remove it by hand"}
 		}
@@ -119,18 +120,41 @@ func (d dataSource) remove(drop map[rules.Span]bool) (removal, error) {
 	return r, nil
 }
 
-// exact returns the file span of f.s[i:j] when those bytes are written one
-// after another in the file, each where it stands (no variable's value, no
-// escaped line break in between).
-func (f flat) exact(i, j int) (rules.Span, bool) {
+// exact returns the span in text of f.s[i:j] when those bytes are written
+// one after another, each where it stands (no variable's value, no escaped
+// line break in between). Between two bytes there may be quotes that close
+// one kind of quoting and open another ('{"key": "'"$VALUE"'"}'), as long
+// as the range leaves the shell in the quoting it found it.
+func (f flat) exact(text string, i, j int) (rules.Span, bool) {
 	if i < 0 || j > len(f.spans) || i >= j {
 		return rules.Span{}, false
 	}
+	single, double := 0, 0
 	for k := i; k < j; k++ {
 		sp := f.spans[k]
-		if sp.End <= sp.Start || k > i && sp.Start != f.spans[k-1].End {
+		if sp.End <= sp.Start || sp.End > len(text) {
 			return rules.Span{}, false
 		}
+		if k == i || sp.Start == f.spans[k-1].End {
+			continue
+		}
+		prev := f.spans[k-1].End
+		if prev > sp.Start {
+			return rules.Span{}, false
+		}
+		for _, c := range text[prev:sp.Start] {
+			switch c {
+			case '\'':
+				single++
+			case '"':
+				double++
+			default:
+				return rules.Span{}, false
+			}
+		}
+	}
+	if single%2 != 0 || double%2 != 0 {
+		return rules.Span{}, false
 	}
 	return rules.Span{Start: f.spans[i].Start, End: f.spans[j-1].End}, true
 }

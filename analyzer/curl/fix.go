@@ -313,7 +313,7 @@ func (f *curlFixer) removals(p *rules.Plan) (map[*option]bool, []rules.Edit, err
 		if !ok {
 			continue
 		}
-		rm, err := src.remove(drop)
+		rm, err := src.remove(f.text, drop)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -29,7 +29,7 @@ var requestLineMethods = map[string]bool{
 // It fails only when the file holds no request at all but has blocks that
 // are not requests; the error names the first such line.
 func ReadHTTP(file string, src []byte) (*rules.Found, error) {
-	found, bad := readHTTP(file, string(src))
+	found, bad := readHTTP(file, string(src), false)
 	if len(found.Calls) == 0 && bad != nil {
 		return nil, bad
 	}
@@ -40,7 +40,7 @@ func ReadHTTP(file string, src []byte) (*rules.Found, error) {
 // file (a Markdown http or rest fence), with spans in file offsets. It
 // never fails: text that is not a request is skipped.
 func ReadHTTPSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
-	found, _ := readHTTP(file, sn.Text)
+	found, _ := readHTTP(file, sn.Text, true)
 	sn.MapFound(found)
 	return found, nil
 }
@@ -58,7 +58,7 @@ type httpRequest struct {
 
 // readHTTP reads every request of text; bad is the first block that is not
 // a request.
-func readHTTP(file, text string) (*rules.Found, error) {
+func readHTTP(file, text string, snippet bool) (*rules.Found, error) {
 	blocks := splitRequests(text)
 	vars := map[string]string{}
 	for _, b := range blocks {
@@ -68,7 +68,7 @@ func readHTTP(file, text string) (*rules.Found, error) {
 			}
 		}
 	}
-	hr := &httpReader{file: file, text: text, vars: vars, found: &rules.Found{}}
+	hr := &httpReader{file: file, text: text, vars: vars, found: &rules.Found{}, snippet: snippet}
 	var bad error
 	for _, b := range blocks {
 		if err := hr.request(b); err != nil && bad == nil {
@@ -128,6 +128,8 @@ type httpReader struct {
 	text  string
 	vars  map[string]string
 	found *rules.Found
+	// snippet reports text embedded in another file (a Markdown fence).
+	snippet bool
 }
 
 // request reads one block: its request line, headers and body.
@@ -165,7 +167,7 @@ func (hr *httpReader) request(b httpRequest) error {
 			break
 		}
 		lead := len(ls[k].text) - len(t)
-		c.URL = append(c.URL, hr.urlParts(ls[k].start+lead, ls[k].end)...)
+		c.URL = append(c.URL, hr.urlParts(ls[k].start+lead, ls[k].end, true)...)
 		k++
 	}
 	host := ""
@@ -204,16 +206,72 @@ func (hr *httpReader) request(b httpRequest) error {
 		c.URL = append([]rules.URLPart{{Lit: "https://" + host, Span: rules.Span{Start: at, End: at}}}, c.URL...)
 	}
 	c.Span = rules.Span{Start: first.start, End: first.end}
+	fx := &httpFixer{text: hr.text, implied: c.MethodSpan.IsZero(), snippet: hr.snippet}
+	fx.url = hr.requestURL(first)
+	fx.headersEnd = ls[k-1].end
+	c.ResponseUnused = !hr.responseRead(ls)
 	if k < len(ls) {
 		c.Params = append(c.Params, hr.body(ls[k+1:])...)
+		if b, ok := hr.bodyOf(ls[k+1:]); ok {
+			fx.body = &b.src
+			// Removing the whole body takes its lines (the blank line
+			// before it stays: a response handler may follow).
+			fx.bodyLines = rules.Span{Start: ls[k+1+b.first].start, End: lineNext(hr.text, ls[k+1+b.last])}
+		}
 		for _, l := range ls[k:] {
 			if strings.TrimSpace(l.text) != "" {
 				c.Span.End = l.end
 			}
 		}
 	}
+	c.Fixer = fx
 	hr.found.Calls = append(hr.found.Calls, c)
 	return nil
+}
+
+// lineNext returns the offset of the line after l (the end of the text
+// when l is the last).
+func lineNext(text string, l httpLine) int {
+	if i := strings.IndexByte(text[l.end:], '\n'); i >= 0 {
+		return l.end + i + 1
+	}
+	return len(text)
+}
+
+// requestURL returns the span of the URL word of a request line.
+func (hr *httpReader) requestURL(l httpLine) rules.Span {
+	fields := strings.Fields(l.text)
+	i := 0
+	if len(fields) > 1 && requestLineMethods[fields[0]] {
+		i = 1
+	}
+	at := 0
+	for k := 0; k <= i; k++ {
+		at += strings.Index(l.text[at:], fields[k])
+		if k < i {
+			at += len(fields[k])
+		}
+	}
+	return rules.Span{Start: l.start + at, End: l.start + at + len(fields[i])}
+}
+
+// responseRead reports whether anything reads a request's response: a
+// response handler or redirection in its block, or, for a named request
+// (# @name login), a reference to it elsewhere ({{login.response.…}}).
+func (hr *httpReader) responseRead(ls []httpLine) bool {
+	for _, l := range ls {
+		if isHandler(l.text) {
+			return true
+		}
+		t := strings.TrimSpace(l.text)
+		t = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(t, "#"), "//"))
+		if name, ok := strings.CutPrefix(t, "@name"); ok && !strings.HasPrefix(l.text, "@") {
+			if name = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(name), "=")); name != "" && strings.Contains(hr.text, name+".response") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // requestLine reads "METHOD URL [HTTP/x]" or "URL".
@@ -247,7 +305,7 @@ func (hr *httpReader) requestLine(l httpLine) (rules.Call, bool) {
 		!strings.HasPrefix(urlWord, "/") && !strings.HasPrefix(urlWord, "{{") {
 		return c, false
 	}
-	c.URL = hr.urlParts(at, at+len(urlWord))
+	c.URL = hr.urlParts(at, at+len(urlWord), false)
 	return c, true
 }
 
@@ -261,14 +319,22 @@ const (
 
 // urlParts splits text[start:end] into raw literal parts and the values of
 // the file variables it references; a reference to a variable the file
-// does not define stays in the literal text.
-func (hr *httpReader) urlParts(start, end int) []rules.URLPart {
+// does not define stays in the literal text. References in the query
+// string (after '?', or all of a continuation line: query) stay too: the
+// rules read them as placeholders, and a fix can remove a parameter whose
+// text is written where it stands.
+func (hr *httpReader) urlParts(start, end int, query bool) []rules.URLPart {
 	var out []rules.URLPart
 	s := hr.text[start:end]
 	lit := 0 // start of the pending literal text in s
 	flush := func(to int) {
 		if to > lit {
 			out = append(out, rules.URLPart{Lit: s[lit:to], Span: rules.Span{Start: start + lit, End: start + to}, Raw: true})
+		}
+	}
+	if !query {
+		if q := strings.IndexByte(s, '?'); q >= 0 {
+			s = s[:q]
 		}
 	}
 	for i := 0; i < len(s); {
@@ -291,6 +357,7 @@ func (hr *httpReader) urlParts(start, end int) []rules.URLPart {
 		out = append(out, rules.URLPart{Lit: value, Span: rules.Span{Start: start + j, End: start + e}})
 		lit, i = e, e
 	}
+	s = hr.text[start:end] // the query string joins the last literal text
 	flush(len(s))
 	return out
 }
@@ -347,24 +414,47 @@ func (hr *httpReader) expandText(text string) (string, bool) {
 // urlencoded name=value pairs. A body read from a file (< path) is not in
 // this text, and a response handler (> {% … %}, >> file) ends the body.
 func (hr *httpReader) body(ls []httpLine) []rules.Param {
+	b, ok := hr.bodyOf(ls)
+	if !ok {
+		return nil
+	}
+	if b.src.json {
+		return jsonParams(b.src.f)
+	}
+	if b.last > b.first {
+		return nil // not JSON, and not a one-line form
+	}
+	return bodyParams(b.src.f, option{span: b.src.whole}, rules.InForm, false)
+}
+
+// httpBody is a request's body as text that carries parameters, and the
+// lines it spans (indexes into the lines given to bodyOf).
+type httpBody struct {
+	src         dataSource
+	first, last int
+}
+
+// bodyOf finds the body among the lines after the blank line that ends the
+// headers; ok is false when there is none in this text.
+func (hr *httpReader) bodyOf(ls []httpLine) (httpBody, bool) {
 	end := len(ls)
 	for k, l := range ls {
-		if strings.HasPrefix(l.text, "> ") || strings.HasPrefix(l.text, ">>") || strings.HasPrefix(l.text, "<> ") {
+		if isHandler(l.text) {
 			end = k
 			break
 		}
 	}
-	ls = ls[:end]
-	for len(ls) > 0 && strings.TrimSpace(ls[len(ls)-1].text) == "" {
-		ls = ls[:len(ls)-1]
+	first, last := 0, end-1
+	for last >= 0 && strings.TrimSpace(ls[last].text) == "" {
+		last--
 	}
-	for len(ls) > 0 && strings.TrimSpace(ls[0].text) == "" {
-		ls = ls[1:]
+	for first <= last && strings.TrimSpace(ls[first].text) == "" {
+		first++
 	}
-	if len(ls) == 0 || strings.HasPrefix(strings.TrimSpace(ls[0].text), "<") {
-		return nil
+	if first > last || strings.HasPrefix(strings.TrimSpace(ls[first].text), "<") {
+		return httpBody{}, false
 	}
-	start, stop := ls[0].start, ls[len(ls)-1].end
+	start, stop := ls[first].start, ls[last].end
 	f := flat{s: hr.text[start:stop]}
 	f.spans = make([]rules.Span, len(f.s))
 	for i := range f.spans {
@@ -373,13 +463,15 @@ func (hr *httpReader) body(ls []httpLine) []rules.Param {
 	if strings.Contains(f.s, "{{") {
 		f.s = holeReferences(f.s)
 	}
-	if strings.HasPrefix(strings.TrimSpace(f.s), "{") {
-		return jsonParams(f)
-	}
-	if len(ls) > 1 {
-		return nil // not JSON, and not a one-line form
-	}
-	return bodyParams(f, option{span: rules.Span{Start: start, End: stop}}, rules.InForm, false)
+	src := dataSource{f: f, whole: rules.Span{Start: start, End: stop}, json: strings.HasPrefix(strings.TrimSpace(f.s), "{")}
+	return httpBody{src: src, first: first, last: last}, true
+}
+
+// isHandler reports a line that starts a response handler (> {% … %},
+// > file.js), a redirection of the response (>> file) or a comparison
+// with a saved one (<> file).
+func isHandler(line string) bool {
+	return strings.HasPrefix(line, "> ") || strings.HasPrefix(line, ">>") || strings.HasPrefix(line, "<> ")
 }
 
 // holeReferences turns each {{…}} reference into a hole byte followed by

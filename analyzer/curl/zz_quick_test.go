@@ -8,8 +8,12 @@ import (
 )
 
 func TestQuick(t *testing.T) {
-	src, _ := os.ReadFile("testdata/golden/guide_examples.sh")
-	res := fixFile(t, curl.Read, "g.sh", src, rules.FixOptions{GroupRole: "learner"})
-	t.Logf("\n%s\n%s", res.report(), res.out)
-	checkFixed(t, curl.Read, "g.sh", res, rules.FixOptions{GroupRole: "learner"})
+	for _, n := range []string{"lms-admin.http", "crlf.http"} {
+	src, _ := os.ReadFile("testdata/fix/"+n)
+	opt := rules.FixOptions{GroupRole: "learner", Users: map[string]string{"ada.lovelace@acme.io": "64b7f0c2a1e4d3b2c1a09f8e"}}
+	res := fixFile(t, curl.ReadHTTP, n, src, opt)
+	t.Logf("\n%s\n%q", res.report(), res.out)
+	t.Logf("\n%s", res.out)
+	checkFixed(t, curl.ReadHTTP, n, res, opt)
+	}
 }

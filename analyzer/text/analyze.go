@@ -115,7 +115,7 @@ func (a *analysis) anchor(t *token, second bool) bool {
 		return false
 	}
 	for _, p := range t.parts {
-		if p.hole == "" && (strings.Contains(p.lit, "api/v1") || strings.Contains(p.lit, "://")) {
+		if p.hole == "" && (strings.Contains(p.lit, "api/v1") || strings.Contains(p.lit, "api/v2/") || strings.Contains(p.lit, "://")) {
 			return true
 		}
 	}
@@ -311,6 +311,9 @@ type shape struct {
 	rel     bool // a relative path under a v1 resource
 	lead    bool // an unknown reference followed by a relative resource path
 	api     bool // holds /api/v (any version)
+	// v2 reports /api/v2 with a path after it: a call already migrated
+	// (or fixed), read so that a fix can be verified.
+	v2 bool
 }
 
 func shapeOf(items []item) shape {
@@ -320,6 +323,10 @@ func shapeOf(items []item) shape {
 		s.v1 = true
 		rest := strings.TrimLeft(t[i+len("api/v1"):], "/")
 		s.segs = rest != "" && rest[0] != '?' && rest[0] != '#'
+	}
+	if i := v2Index(t); i >= 0 && !s.v1 {
+		rest := strings.TrimLeft(t[i+len("api/v2"):], "/")
+		s.v2 = rest != "" && rest[0] != '?' && rest[0] != '#'
 	}
 	lower := strings.ToLower(t)
 	s.api = strings.Contains(t, "/api/v")
@@ -337,14 +344,19 @@ func shapeOf(items []item) shape {
 }
 
 // v1Index finds "api/v1" followed by the end, '/', '?', '#' or a hole.
-func v1Index(t string) int {
+func v1Index(t string) int { return versionIndex(t, "api/v1") }
+
+// v2Index finds "api/v2" the same way.
+func v2Index(t string) int { return versionIndex(t, "api/v2") }
+
+func versionIndex(t, v string) int {
 	for off := 0; ; {
-		i := strings.Index(t[off:], "api/v1")
+		i := strings.Index(t[off:], v)
 		if i < 0 {
 			return -1
 		}
 		i += off
-		after := i + len("api/v1")
+		after := i + len(v)
 		if after == len(t) || strings.IndexByte("/?#\x00\"'", t[after]) >= 0 {
 			return i
 		}

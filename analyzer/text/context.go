@@ -523,6 +523,7 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		return
 	}
 	a.refitMethod(e, c, url)
+	e.idiom = a.idiomOf(c)
 	e.bearer = e.bearer || a.sendsBearer(c.cf, c.end)
 	// parameters
 	bodyIn := rules.InBody

@@ -76,7 +76,7 @@ func (a *analysis) emit(items []item, ev ev, at int) {
 		// configures for the interface
 		head := item{hole: ev.iface, ref: true, span: rules.Span{Start: items[0].span.Start, End: items[0].span.Start}}
 		a.found.Pending = append(a.found.Pending, rules.Pending{Base: ev.iface, Call: a.newCall(append([]item{head}, items...), ev)})
-	case s.v1 && s.segs:
+	case s.v1 && s.segs, s.v2 && ev.http:
 		if ev.http && (a.foreignDefault(items, ev.receiver, at) || a.foreignConnection(items, ev.receiver, at)) {
 			return // a host-less path under another host's client
 		}
@@ -225,6 +225,9 @@ func (a *analysis) defaultFor(receiver string, at int) *def {
 func (a *analysis) newCall(items []item, ev ev) rules.Call {
 	c := rules.Call{File: a.file, Reader: readerName, Method: ev.method, MethodSpan: ev.mspan, MethodImplied: ev.implied, URL: toParts(items), Params: ev.params, Bearer: ev.bearer}
 	c.Span = ev.span.Cover(c.URLSpan())
+	if f := a.newFixer(&ev, items, c.Params); f != nil {
+		c.Fixer = f
+	}
 	if ev.ct > 0 && ev.method != "" {
 		a.response(&c, ev.cf, ev.ct)
 	}
@@ -246,7 +249,7 @@ func (a *analysis) uses() {
 				continue
 			}
 			s := shapeOf(d.value.resolved)
-			if !(s.v1 && s.segs || s.lead || s.rel) {
+			if !(s.v1 && s.segs || s.v2 || s.lead || s.rel) {
 				continue
 			}
 			until := len(a.toks)
@@ -282,6 +285,7 @@ func (a *analysis) uses() {
 					continue
 				}
 				d.used = true
+				ev.own = d
 				ev.params = append(ev.params, a.extraParams(d.value)...)
 				a.emit(d.value.resolved, ev, start)
 			}

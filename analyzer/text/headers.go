@@ -44,5 +44,5 @@ func (a *analysis) bearerValue(vf, vt int) bool {
 		return false
 	}
 	p := a.toks[vf].parts[0]
-	return p.hole == "" && strings.HasPrefix(strings.TrimSpace(p.lit), "Bearer ")
+	return p.hole == "" && strings.HasPrefix(strings.TrimLeft(p.lit, " "), "Bearer")
 }

@@ -195,6 +195,9 @@ func (a *analysis) entries(obj int) []entry {
 			if r[1]-kf == 3 && toks[kf+2].kind == kString && len(toks[kf+2].parts) == 1 {
 				en.value = toks[kf+2].parts[0].lit
 			}
+			if r[1]-kf == 3 && toks[kf+2].kind == kIdent {
+				en.value = boolLiteral(toks[kf+2].text)
+			}
 			out = append(out, en)
 			continue
 		}
@@ -218,6 +221,18 @@ func (a *analysis) entries(obj int) []entry {
 		}
 	}
 	return out
+}
+
+// boolLiteral returns "true" or "false" for a boolean literal of any of
+// the languages (True, false, $false), else "".
+func boolLiteral(s string) string {
+	switch strings.ToLower(strings.TrimPrefix(s, "$")) {
+	case "true":
+		return "true"
+	case "false":
+		return "false"
+	}
+	return ""
 }
 
 // lines splits a PowerShell hashtable's entries on ';' and line breaks.

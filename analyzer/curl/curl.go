@@ -127,6 +127,8 @@ type reader struct {
 	// rewrite templates); snippet reports text embedded in another file.
 	orig    string
 	snippet bool
+	// token is the bearer token fixes write by default.
+	token string
 	// captured holds, per unit, the commands whose output something reads.
 	captured map[*unit]map[*syntax.Stmt]bool
 }
@@ -140,7 +142,7 @@ func newReader(file string, units []*unit) *reader {
 		file: file, units: units, vars: varTable{},
 		funcs: map[string]*funcDef{}, stdin: map[*syntax.Stmt][]piece{},
 		budget: maxExpansions, walked: map[*syntax.FuncDecl]bool{},
-		captured: map[*unit]map[*syntax.Stmt]bool{},
+		captured: map[*unit]map[*syntax.Stmt]bool{}, token: defaultToken,
 	}
 }
 

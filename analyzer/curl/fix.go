@@ -9,9 +9,13 @@ import (
 	"mvdan.cc/sh/v3/syntax"
 )
 
-// defaultToken is the bearer token a fixed shell command sends unless the
-// person gives one: a variable, expanded inside double quotes.
-const defaultToken = "${ACCESS_TOKEN}"
+// The bearer token a fixed command sends unless the person gives one: a
+// variable, expanded inside double quotes (in a Makefile recipe, make's
+// reference, which reads the environment).
+const (
+	defaultToken     = "${ACCESS_TOKEN}"
+	defaultMakeToken = "$(ACCESS_TOKEN)"
+)
 
 // curlFixer writes a plan into one curl command line as written.
 type curlFixer struct {
@@ -32,6 +36,8 @@ type curlFixer struct {
 	// snippet reports a command read from a snippet: the plan's URL and
 	// method edits are the snippet fixer's to add.
 	snippet bool
+	// token is the token written when the plan gives none.
+	token string
 }
 
 // quoting contexts of a word's pieces.
@@ -82,7 +88,7 @@ func wordSegments(u *unit, w *syntax.Word) []segment {
 // newCurlFixer captures what a fix needs of a curl command; nil when the
 // command is not one a fix can change (no URL word written in it).
 func (r *reader) newCurlFixer(u *unit, c *syntax.CallExpr, k int, cmd parsedCmd, stdin []piece) *curlFixer {
-	f := &curlFixer{text: r.orig, tool: r.trimCR(u.nodeSpan(c.Args[k])), url: -1, opts: cmd.inv.opts, inv: cmd.inv, method: cmd.method, snippet: r.snippet}
+	f := &curlFixer{text: r.orig, tool: r.trimCR(u.nodeSpan(c.Args[k])), url: -1, opts: cmd.inv.opts, inv: cmd.inv, method: cmd.method, snippet: r.snippet, token: r.token}
 	for _, w := range c.Args[k+1:] {
 		sp := u.nodeSpan(w)
 		if sp == cmd.urls[0].span && !cmd.urls[0].split {
@@ -185,7 +191,7 @@ func (f *curlFixer) headers(p *rules.Plan) ([]string, error) {
 		}
 		token := p.Token
 		if token == "" {
-			token = defaultToken
+			token = f.token
 		}
 		if strings.ContainsAny(token, "\"\\`\n\r") {
 			return nil, &rules.Unfixable{Reason: "the token text cannot be written inside double quotes"}

@@ -23,6 +23,7 @@ func ReadMakefile(file string, src []byte) (*rules.Found, error) {
 	}
 	r := newReader(file, units)
 	r.orig = string(src)
+	r.token = defaultMakeToken // make passes the environment on as variables
 	r.run()
 	return &r.found, nil
 }

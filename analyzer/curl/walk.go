@@ -346,7 +346,7 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 				}
 			}
 		}
-		call.URL = urlParts(ps)
+		call.URL = urlParts(r.queryHoles(ps))
 		if tool == "curl" && at == nil {
 			call.ResponseUnused = !r.isCaptured(u, st) && !writesOutput(cmd.inv)
 			if len(cmd.urls) == 1 {
@@ -401,6 +401,41 @@ func coverPieces(ps []piece) rules.Span {
 		s = s.Cover(p.span)
 	}
 	return s
+}
+
+// queryHoles turns the values of variables the script sets, where they
+// stand as a parameter's value in the URL's query string
+// (company=$COMPANY), back into holes
+// named by the reference: the rules read query parameters by name, and a
+// fix can then remove a parameter with the reference as written.
+func (r *reader) queryHoles(ps []piece) []piece {
+	inQuery := false
+	var out []piece
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		n := len(out)
+		afterEq := n > 0 && out[n-1].hole == "" && strings.HasSuffix(out[n-1].lit, "=")
+		if inQuery && afterEq && p.hole == "" && !p.raw && p.offs == nil && !p.arg && p.lit != "" &&
+			p.span.End > p.span.Start && p.span.End <= len(r.orig) && r.orig[p.span.Start] == '$' {
+			// The value's pieces all stand at the reference.
+			j := i + 1
+			value := p.lit
+			for j < len(ps) && ps[j].span == p.span && ps[j].hole == "" {
+				value += ps[j].lit
+				j++
+			}
+			if !strings.ContainsAny(value, "&=?#") && (j == len(ps) || ps[j].span != p.span) {
+				out = append(out, piece{hole: strings.Trim(r.orig[p.span.Start:p.span.End], "${}()"), span: p.span})
+				i = j - 1
+				continue
+			}
+		}
+		if p.hole == "" && strings.Contains(p.lit, "?") {
+			inQuery = true
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // urlParts turns expanded pieces into URL parts.

@@ -12,6 +12,17 @@
 // not define, and that says nothing else about where it goes, waits in
 // Found.Pending for a base from an environment file. Environment files give
 // Bases: their variables that hold a v1 URL or a 360Learning host.
+//
+// Variables in a URL's query stay placeholders (the rules need only the
+// names there). A request without a test script (on it, its folders or the
+// collection) has Call.ResponseUnused set. Every request call has a Fixer
+// (see requestFixer): it edits url.raw and keeps url.path and url.query in
+// step, changes the method, removes parameters from the query list, the
+// form and the JSON body (a body left empty goes), adds the 360-api-version
+// header to the header list and gives the request its own bearer auth
+// ({{accessToken}} unless a token is given), which replaces its own v1 API
+// key auth and overrides one inherited from a folder or the collection.
+// What it adds follows the file's indentation, line endings and layout.
 package postman
 
 import (

@@ -53,18 +53,18 @@ func TestFixCases(t *testing.T) {
 			name: "folder apikey auth in the query is overridden by the request's bearer",
 			src: collection(`{"name": "offboarding", "auth": {"type": "apikey", "apikey": [{"key": "key", "value": "apiKey"},
 				{"key": "value", "value": "{{apiKey}}"}, {"key": "in", "value": "query"}]},
-				"item": [{"name": "p", "request": {"method": "PUT", "header": [], `+pseudoURL+`}}]}`),
+				"item": [{"name": "p", "request": {"method": "PUT", "header": [], ` + pseudoURL + `}}]}`),
 			want: []string{`"auth": {`, `"type": "bearer"`, `"type": "apikey"`},
 		},
 		{
 			name: "request noauth stays overridden",
-			src: collection(`{"name": "p", "request": {"auth": {"type": "noauth"}, "method": "PUT", `+pseudoURL+`}}`),
+			src:  collection(`{"name": "p", "request": {"auth": {"type": "noauth"}, "method": "PUT", ` + pseudoURL + `}}`),
 			want: []string{`"type": "bearer"`},
 		},
 		{
 			name: "request bearer header: no auth added",
 			src: collection(`{"name": "p", "request": {"method": "PUT",
-				"header": [{"key": "Authorization", "value": "Bearer {{token}}"}], `+pseudoURL+`}}`),
+				"header": [{"key": "Authorization", "value": "Bearer {{token}}"}], ` + pseudoURL + `}}`),
 			want: []string{`{"key": "360-api-version", "value": "v2.0"}`},
 		},
 		{
@@ -88,7 +88,7 @@ func TestFixCases(t *testing.T) {
 		{
 			name: "own api key auth that is not v1's",
 			src: collection(`{"name": "p", "request": {"auth": {"type": "apikey", "apikey": [{"key": "key", "value": "X-Gateway-Key"},
-				{"key": "value", "value": "g"}, {"key": "in", "value": "header"}]}, "method": "PUT", `+pseudoURL+`}}`),
+				{"key": "value", "value": "g"}, {"key": "in", "value": "header"}]}, "method": "PUT", ` + pseudoURL + `}}`),
 			left: "not a v1 credential",
 		},
 		{
@@ -122,7 +122,7 @@ func TestFixCases(t *testing.T) {
 					t.Errorf("fixed file lacks %s:\n%s", w, out)
 				}
 			}
-			if strings.Contains(tt.src, "\n") == false && strings.Contains(string(out), "\n") {
+			if !strings.Contains(tt.src, "\n") && strings.Contains(string(out), "\n") {
 				t.Errorf("a one-line file got line breaks:\n%s", out)
 			}
 			verifyFixed(t, cat, src, out, fixed)

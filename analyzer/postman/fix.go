@@ -61,15 +61,9 @@ func (f *requestFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 			return nil, err
 		}
 	}
-	for sp, left := range x.gone {
-		if left {
-			name := "a parameter"
-			for _, prm := range p.Remove {
-				if prm.Span == sp {
-					name = prm.Name
-				}
-			}
-			return nil, unfixable("the request sends %s where migaudit cannot remove it: remove it by hand", name)
+	for _, prm := range p.Remove {
+		if x.gone[prm.Span] {
+			return nil, unfixable("the request sends %s where migaudit cannot remove it: remove it by hand", prm.Name)
 		}
 	}
 	if len(x.first) > 0 {
@@ -156,9 +150,14 @@ func (x *fix) insertFirst() {
 
 // insertAfter inserts a member after member i of the request.
 func (x *fix) insertAfter(i int, fl field) {
-	ws, _, _ := x.memberLayout(x.req)
-	at := x.req.vals[i].span.End
-	x.add(rules.Span{Start: at, End: at}, ","+ws+x.renderMember(x.req, fl))
+	x.insertMember(x.req, i, fl)
+}
+
+// insertMember inserts a member after member i of obj.
+func (x *fix) insertMember(obj *node, i int, fl field) {
+	ws, _, _ := x.memberLayout(obj)
+	at := obj.vals[i].span.End
+	x.add(rules.Span{Start: at, End: at}, ","+ws+x.renderMember(obj, fl))
 }
 
 // headers adds the version header and removes the headers the plan drops.

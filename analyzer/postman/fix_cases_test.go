@@ -68,6 +68,13 @@ func TestFixCases(t *testing.T) {
 			want: []string{`{"key": "360-api-version", "value": "v2.0"}`},
 		},
 		{
+			name: "external-ids filters get a query list",
+			src: collection(`{"name": "x", "request": {"method": "GET", "header": [], "url": {"raw": "{{host}}/api/v1/users/getUserByExternalId/{{workerId}}/workday",
+				"host": ["{{host}}"], "path": ["api", "v1", "users", "getUserByExternalId", "{{workerId}}", "workday"]}}}`),
+			want: []string{`"raw": "{{host}}/api/v2/external-ids?value[eq]={{workerId}}&platform[eq]=workday&type[eq]=user"`,
+				`"path": ["api", "v2", "external-ids"], "query": [{"key": "value[eq]", "value": "{{workerId}}"}, {"key": "platform[eq]", "value": "workday"}, {"key": "type[eq]", "value": "user"}]`},
+		},
+		{
 			name: "bare string request",
 			src:  `{"info": {"name": "t", "schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"}, "item": [{"name": "p", "request": "https://acme.360learning.com/api/v1/users?company=c&apiKey=k"}]}`,
 			left: "bare URL string",

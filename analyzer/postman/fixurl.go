@@ -175,10 +175,20 @@ func rawQuery(raw string) []kv {
 func (x *fix) queryArray(oldRaw, newRaw string) error {
 	list := x.url.get("query")
 	if list == nil || list.kind == kNull {
-		if len(rawQuery(newRaw)) == 0 {
+		pairs := rawQuery(newRaw)
+		if len(pairs) == 0 {
 			return nil
 		}
-		return unfixable("the new URL has a query but the request has no url.query list: edit it by hand")
+		var entries []value
+		for _, p := range pairs {
+			entries = append(entries, object(field{"key", str(p.key)}, field{"value", str(p.value)}))
+		}
+		if list != nil {
+			x.add(list.span, x.style.render(array(entries...), lineIndent(x.src, list.span.Start), x.style.compact))
+			return nil
+		}
+		x.insertMember(x.url, len(x.url.keys)-1, field{"query", array(entries...)})
+		return nil
 	}
 	if list.kind != kArray {
 		return unfixable("url.query is not a list")

@@ -283,16 +283,21 @@ func (a *analysis) evidence(from, to int, url string) ev {
 			obj := a.parent[from]
 			if obj >= 0 {
 				a.configEvidence(&e, obj)
-				if c := a.callAt(obj); c != nil {
+				var c *call
+				if c = a.callAt(obj); c != nil {
 					a.callEvidence(&e, c, -1, url)
 				} else if pp := a.parent[obj]; pp >= 0 {
-					if c := a.callAt(pp); c != nil {
+					if c = a.callAt(pp); c != nil {
 						a.callEvidence(&e, c, -1, url)
 						a.configCallVerb(&e, c, obj)
 					}
 				}
 				if e.method != "" {
 					e.http = true
+					if c != nil && e.idiom == "" {
+						// axios({ url, method, headers, data })
+						e.idiom = a.idiomOf(c)
+					}
 				}
 				return e
 			}

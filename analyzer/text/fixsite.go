@@ -77,6 +77,9 @@ func (a *analysis) soleUse(name string, nt, after, cf, end int) bool {
 // assigned to a plain name whose only use is the call. Editing a literal
 // other code also sends would change those requests too.
 func (a *analysis) ownedLiteral(obj, cf, end int) bool {
+	if obj < 0 || a.match[obj] < obj {
+		return false
+	}
 	if obj >= cf && obj < end {
 		return true
 	}
@@ -93,7 +96,7 @@ func (a *analysis) ownedLiteral(obj, cf, end int) bool {
 		if toks[k].is(":") || toks[k].is("=") && a.inHashtable(k) {
 			// the value of an entry of an enclosing literal
 			p := a.parent[o]
-			if p < 0 || !toks[p].is("{") {
+			if p < 0 || !toks[p].is("{") || a.match[p] < p {
 				return false
 			}
 			o = p
@@ -222,11 +225,11 @@ func (a *analysis) holderOf(obj int) int {
 		return -1
 	}
 	k := obj - 2
-	if toks[k].kind != kIdent && toks[k].kind != kString {
+	if a.match[obj] < obj || toks[k].kind != kIdent && toks[k].kind != kString {
 		return -1
 	}
 	p := a.parent[k]
-	if p < 0 || a.parent[obj] != p || !(toks[p].is("(") || toks[p].is("{")) {
+	if p < 0 || a.parent[obj] != p || !(toks[p].is("(") || toks[p].is("{")) || a.match[p] < p {
 		return -1
 	}
 	end := a.match[obj] + 1
@@ -245,7 +248,7 @@ func (a *analysis) layout(obj int) *litLayout {
 	toks := a.toks
 	src := a.src
 	closeTok := a.match[obj]
-	if closeTok-obj > maxLiteralTokens {
+	if closeTok < obj || closeTok-obj > maxLiteralTokens {
 		return &litLayout{}
 	}
 	l := &litLayout{sep: ",", open: toks[obj].end, close: toks[closeTok].start, quote: '"', kv: ": ", nl: "\n"}
@@ -278,7 +281,16 @@ func (a *analysis) layout(obj int) *litLayout {
 	for _, en := range a.entries(obj) {
 		if en.vf > en.kf && en.vf < len(toks) {
 			if s := src[toks[en.kf].end:toks[en.vf].start]; !strings.ContainsAny(s, "\r\n") && strings.TrimSpace(s) != "" {
-				l.kv = s
+				// the separator with at most one blank each side: a
+				// column alignment does not fit a longer key
+				core := strings.TrimSpace(s)
+				l.kv = core
+				if strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") {
+					l.kv = " " + l.kv
+				}
+				if strings.HasSuffix(s, " ") || strings.HasSuffix(s, "\t") {
+					l.kv += " "
+				}
 			}
 		}
 	}

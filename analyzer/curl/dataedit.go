@@ -73,12 +73,18 @@ func (d dataSource) remove(text string, drop map[rules.Span]bool) (removal, erro
 		}
 	}
 	kept := 0
-	for _, g := range gone {
-		if g {
-			r.hit++
-		} else {
+	for k, g := range gone {
+		if !g {
 			kept++
+			continue
 		}
+		// A parameter is removed only where it is written: the values of
+		// a variable all stand at the reference, where no key can be told
+		// from another.
+		if _, ok := d.f.exact(text, items[k].start, items[k].end); !ok {
+			return r, &rules.Unfixable{Reason: "a parameter to remove is not written where migaudit can edit it (it comes from a variable): remove it by hand"}
+		}
+		r.hit++
 	}
 	if r.hit == 0 {
 		return r, nil

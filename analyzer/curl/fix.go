@@ -50,11 +50,13 @@ const (
 	ctxCode                   // an expansion ($VAR, $(cmd))
 )
 
-// segment is a piece of a word: its span and how it is quoted.
+// segment is a piece of a word: its span and how it is quoted (quoted
+// reports an expansion inside double quotes).
 type segment struct {
-	span rules.Span
-	ctx  quoteCtx
-	text string
+	span   rules.Span
+	ctx    quoteCtx
+	text   string
+	quoted bool
 }
 
 // wordSegments splits a word into its quoted pieces.
@@ -63,23 +65,26 @@ func wordSegments(u *unit, w *syntax.Word) []segment {
 	for _, p := range w.Parts {
 		switch p := p.(type) {
 		case *syntax.Lit:
-			out = append(out, segment{u.nodeSpan(p), ctxBare, p.Value})
+			out = append(out, segment{u.nodeSpan(p), ctxBare, p.Value, false})
 		case *syntax.SglQuoted:
 			start := int(p.Left.Offset()) + 1
 			if p.Dollar {
 				start++
 			}
-			out = append(out, segment{u.span(start, int(p.Right.Offset())), ctxSingle, p.Value})
+			out = append(out, segment{u.span(start, int(p.Right.Offset())), ctxSingle, p.Value, true})
 		case *syntax.DblQuoted:
 			for _, in := range p.Parts {
 				if l, ok := in.(*syntax.Lit); ok {
-					out = append(out, segment{u.nodeSpan(l), ctxDouble, l.Value})
+					out = append(out, segment{u.nodeSpan(l), ctxDouble, l.Value, true})
 				} else {
-					out = append(out, segment{u.nodeSpan(in), ctxCode, ""})
+					out = append(out, segment{u.nodeSpan(in), ctxCode, "", true})
 				}
 			}
+			if len(p.Parts) == 0 {
+				out = append(out, segment{u.nodeSpan(p), ctxDouble, "", true})
+			}
 		default:
-			out = append(out, segment{u.nodeSpan(p), ctxCode, ""})
+			out = append(out, segment{u.nodeSpan(p), ctxCode, "", false})
 		}
 	}
 	return out
@@ -143,6 +148,10 @@ func (f *curlFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		return nil, err
 	}
 	edits = append(edits, rm...)
+	jsonBody, err := f.bodyLeft(removed)
+	if err != nil {
+		return nil, err
+	}
 
 	// Words after curl itself: -X when curl would infer another method, -g
 	// when the URL has brackets curl would take for a glob.
@@ -167,7 +176,7 @@ func (f *curlFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		edits = append(edits, rules.Edit{Span: rules.Span{Start: at, End: at}, NewText: " " + strings.Join(lead, " ")})
 	}
 
-	headers, err := f.headers(p)
+	headers, err := f.headers(p, jsonBody)
 	if err != nil {
 		return nil, err
 	}
@@ -177,9 +186,38 @@ func (f *curlFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	return mergeEdits(edits)
 }
 
-// headers returns the -H options the plan adds.
-func (f *curlFixer) headers(p *rules.Plan) ([]string, error) {
+// bodyLeft says what the command still sends as a body once the removed
+// options are gone: jsonBody for a JSON object; an error for form fields,
+// which v2 does not take (its bodies are JSON).
+func (f *curlFixer) bodyLeft(removed map[*option]bool) (jsonBody bool, err error) {
+	if f.inv.flags["get"] {
+		return false, nil // -G sends the data in the query
+	}
+	for i := range f.opts {
+		o := &f.opts[i]
+		if removed[o] || !dataOptions[o.name] || o.name == "url-query" {
+			continue
+		}
+		src, _, ok := f.source(o)
+		switch {
+		case o.name == "json" || ok && src.json:
+			jsonBody = true
+		case !ok:
+			// A file (-d @body.json): its content type is the command's.
+		default:
+			return false, &rules.Unfixable{Reason: "the command sends form fields, and v2 takes a JSON body: rewrite the body as JSON by hand"}
+		}
+	}
+	return jsonBody, nil
+}
+
+// headers returns the -H options the plan adds, and Content-Type for a
+// JSON body sent without one (curl -d would say it is a form).
+func (f *curlFixer) headers(p *rules.Plan, jsonBody bool) ([]string, error) {
 	var out []string
+	if jsonBody && !f.inv.flags["json"] && !hasOpt(f.inv, "json") && !sendsContentType(p.Call) {
+		out = append(out, `-H "Content-Type: application/json"`)
+	}
 	if p.AddVersion {
 		out = append(out, `-H "`+rules.VersionHeader+": "+rules.VersionValue+`"`)
 	}
@@ -199,6 +237,16 @@ func (f *curlFixer) headers(p *rules.Plan) ([]string, error) {
 		out = append(out, `-H "Authorization: Bearer `+token+`"`)
 	}
 	return out, nil
+}
+
+// sendsContentType reports a Content-Type header among a call's parameters.
+func sendsContentType(c *rules.Call) bool {
+	for _, prm := range c.Params {
+		if prm.In == rules.InHeader && strings.EqualFold(prm.Name, "content-type") {
+			return true
+		}
+	}
+	return false
 }
 
 // insertHeaders places the header options: after the last -H option, else
@@ -463,7 +511,7 @@ func (f *curlFixer) quoteURL(p *rules.Plan) ([]rules.Edit, error) {
 	}
 	// "…" around the whole word: bare text and $VAR read the same inside.
 	for _, s := range f.segs {
-		if s.ctx == ctxSingle || s.ctx == ctxDouble || s.ctx == ctxBare && strings.ContainsAny(s.text, "\\\"`") {
+		if s.quoted || s.ctx == ctxBare && strings.ContainsAny(s.text, "\\\"`") {
 			return nil, notQuoted
 		}
 	}

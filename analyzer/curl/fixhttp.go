@@ -44,12 +44,20 @@ func (f *httpFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 			return nil, &rules.Unfixable{Reason: fmt.Sprintf("the request line's method cannot be changed in place; v2 uses %s", p.Method)}
 		}
 	}
-	rm, err := f.removals(p)
+	rm, empty, err := f.removals(p)
 	if err != nil {
 		return nil, err
 	}
 	edits = append(edits, rm...)
 	var lines []string
+	if f.body != nil && !empty {
+		if !f.body.json {
+			return nil, &rules.Unfixable{Reason: "the request sends form fields, and v2 takes a JSON body: rewrite the body as JSON by hand"}
+		}
+		if !sendsContentType(p.Call) {
+			lines = append(lines, "Content-Type: application/json")
+		}
+	}
 	if p.AddVersion {
 		lines = append(lines, rules.VersionHeader+": "+rules.VersionValue)
 	}
@@ -80,10 +88,10 @@ func (f *httpFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 }
 
 // removals returns the edits that take p.Remove out of the body, or the
-// body out of the request when nothing would be left of it.
-func (f *httpFixer) removals(p *rules.Plan) ([]rules.Edit, error) {
+// body out of the request when nothing would be left of it (empty).
+func (f *httpFixer) removals(p *rules.Plan) (edits []rules.Edit, empty bool, err error) {
 	if len(p.Remove) == 0 {
-		return nil, nil
+		return nil, false, nil
 	}
 	drop := map[rules.Span]bool{}
 	for _, prm := range p.Remove {
@@ -91,9 +99,8 @@ func (f *httpFixer) removals(p *rules.Plan) ([]rules.Edit, error) {
 	}
 	var rm removal
 	if f.body != nil {
-		var err error
 		if rm, err = f.body.remove(f.text, drop); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if rm.hit < len(drop) {
@@ -101,10 +108,10 @@ func (f *httpFixer) removals(p *rules.Plan) ([]rules.Edit, error) {
 		for _, prm := range p.Remove {
 			names = append(names, prm.Name)
 		}
-		return nil, &rules.Unfixable{Reason: fmt.Sprintf("migaudit cannot find in the request where %s is sent: remove it by hand", strings.Join(names, ", "))}
+		return nil, false, &rules.Unfixable{Reason: fmt.Sprintf("migaudit cannot find in the request where %s is sent: remove it by hand", strings.Join(names, ", "))}
 	}
 	if rm.empty {
-		return []rules.Edit{{Span: f.bodyLines}}, nil
+		return []rules.Edit{{Span: f.bodyLines}}, true, nil
 	}
-	return rm.edits, nil
+	return rm.edits, false, nil
 }

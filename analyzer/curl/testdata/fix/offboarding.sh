@@ -27,7 +27,8 @@ curl -sS --fail -X PUT \
     }' \
     "https://${LMS_HOST}/api/v1/users/${USER_ID}"
 
-# 4. Same, everything bundled in one form string (old cron job style).
+# 4. Everything bundled in one form string (old cron job style): the
+#    credentials can go, but v2 takes JSON, not form fields: left.
 curl -s -X PUT -d "company=acme&apiKey=${LMS_API_KEY}&firstName=Former" https://${LMS_HOST}/api/v1/users/${USER_ID}
 
 # 5. Escaped JSON in double quotes.
@@ -38,3 +39,10 @@ curl -sS -X DELETE -H 'Content-Type: application/json' -d '{"company": "acme", "
 
 # Decoy: the people directory is not the LMS.
 curl -sS -X PUT "https://api.peoplehub.example/api/v1/users/${USER_ID}/deactivate"
+
+# 7. Bundled form data where everything goes (credentials and the v1-only
+#    deleteFromPrivateSubgroups=false): the -d option goes with them.
+curl -s -X DELETE -d "company=acme&apiKey=${LMS_API_KEY}&deleteFromPrivateSubgroups=false" "https://${LMS_HOST}/api/v1/groups/5f0c1e2d3b4a596877665544/users/${USER_ID}"
+
+# 8. A JSON body sent without a Content-Type: curl -d would call it a form.
+curl -s -X PUT -d '{"apiKey": "'"$LMS_API_KEY"'", "company": "acme", "firstName": "Ada"}' "https://${LMS_HOST}/api/v1/users/${USER_ID}"

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -174,6 +175,12 @@ func (c *checker) response(s *site, en *env) {
 // restyChain reads the settings of a go-resty request chain:
 // client.R().SetBody(x).SetQueryParam(k, v).SetResult(&out).Put(url).
 func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
+	// The chain is read from its end: give its parameters in source order.
+	start := len(s.params)
+	defer func() {
+		ps := s.params[start:]
+		sort.SliceStable(ps, func(i, j int) bool { return ps[i].Span.Start < ps[j].Span.Start })
+	}()
 	sel, ok := call.Fun.(*ast.SelectorExpr)
 	if !ok {
 		return
@@ -205,6 +212,8 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 			}
 			if len(args) == 2 {
 				if p, ok := c.keyParam(args[0], inner, in); ok {
+					// At the link itself, not the chain that leads to it.
+					p.Span = c.spanOf(isel.Sel.Pos(), inner.End())
 					p.link = inner
 					s.params = append(s.params, p)
 				}
@@ -242,7 +251,7 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 			}
 		case "SetAuthToken":
 			s.bearer = true
-			sp := c.span(inner)
+			sp := c.spanOf(isel.Sel.Pos(), inner.End())
 			s.params = append(s.params, pparam{Param: rules.Param{Name: "Authorization", In: rules.InHeader, Span: sp, NameSpan: sp}})
 		}
 		if fn.Name() == "SetHeader" && len(args) == 2 && isAuthBearer(c, args[0], args[1]) {

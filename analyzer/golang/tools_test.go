@@ -20,7 +20,8 @@ import (
 //	DUMP=acme/lms,… WRITE=1 go test -run WriteGolden
 //
 // The first prints every diagnostic with its fix; the second rewrites the
-// .golden files from the fixes, to be reviewed with git diff.
+// .golden files from the fixes, to be reviewed with git diff. ANSWERED=1
+// runs the analyzer with the test user map and role (acme/planmap).
 
 // quiet is a testing.T whose Errorf is silent: analysistest.Run without its
 // `// want` checks.
@@ -33,7 +34,7 @@ func TestDump(t *testing.T) {
 	if pkgs == "" {
 		t.Skip()
 	}
-	for _, r := range analysistest.Run(quiet{t}, analysistest.TestData(), golang.Analyzer, strings.Split(pkgs, ",")...) {
+	for _, r := range analysistest.Run(quiet{t}, analysistest.TestData(), toolAnalyzer(t), strings.Split(pkgs, ",")...) {
 		for _, d := range r.Diagnostics {
 			p := r.Pass.Fset.Position(d.Pos)
 			fix := ""
@@ -56,7 +57,7 @@ func TestWriteGolden(t *testing.T) {
 	if pkgs == "" || os.Getenv("WRITE") == "" {
 		t.Skip()
 	}
-	for _, r := range analysistest.Run(quiet{t}, analysistest.TestData(), golang.Analyzer, strings.Split(pkgs, ",")...) {
+	for _, r := range analysistest.Run(quiet{t}, analysistest.TestData(), toolAnalyzer(t), strings.Split(pkgs, ",")...) {
 		edits := map[string][]analysis.TextEdit{}
 		for _, d := range r.Diagnostics {
 			for _, f := range d.SuggestedFixes {
@@ -82,4 +83,13 @@ func TestWriteGolden(t *testing.T) {
 			os.WriteFile(name+".golden", src, 0o644)
 		}
 	}
+}
+
+// toolAnalyzer is the analyzer the tools run: with the answers when
+// ANSWERED is set.
+func toolAnalyzer(t *testing.T) *analysis.Analyzer {
+	if os.Getenv("ANSWERED") != "" {
+		return answeredAnalyzer(t)
+	}
+	return golang.Analyzer
 }

@@ -13,6 +13,15 @@
 // are left as holes, and a URL that starts from one is handed back as
 // Pending so that a base defined in another file (a sourced env file) can
 // complete it.
+//
+// Calls are fixable: a curl command's Fixer (fix.go) edits the command as
+// written (URL and method, parameters removed with their options or inside
+// a bundled or JSON argument, -X and -g where curl needs them, the v2
+// headers in the command's layout), and an .http request's (fixhttp.go)
+// its request line, header lines and body. Calls whose output nobody reads
+// (a command printing to the terminal, a request without a response
+// handler) say so in ResponseUnused. wget and HTTPie commands are read but
+// not fixed.
 package curl
 
 import (

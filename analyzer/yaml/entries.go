@@ -3,6 +3,7 @@ package yaml
 import (
 	"errors"
 	"sort"
+	"strings"
 
 	yamlv3 "go.yaml.in/yaml/v3"
 
@@ -21,6 +22,9 @@ type entry struct {
 	lines    rules.Span
 	after    int
 	ownLines bool
+	// trailingBlank reports a block scalar value that keeps empty lines
+	// at its end (|+): text written after it would take them.
+	trailingBlank bool
 }
 
 // entryList is a written list of entries: a block mapping (one entry per
@@ -38,6 +42,9 @@ func (r *reader) mappingEntries(m *yamlv3.Node) entryList {
 		start := r.start(p.key)
 		end := max(r.valueEnd(deref(p.value), 0), r.end(p.key, 0))
 		e := entry{span: rules.Span{Start: start, End: end}}
+		if v := deref(p.value); v != nil && v.Style&(yamlv3.LiteralStyle|yamlv3.FoldedStyle) != 0 && strings.HasSuffix(v.Value, "\n\n") {
+			e.trailingBlank = true
+		}
 		if l.block {
 			e.lines, e.after, e.ownLines = r.entryLines(start, end)
 		}

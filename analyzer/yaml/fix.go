@@ -261,12 +261,16 @@ func (f *uriFixer) headerEdit(p *rules.Plan, drop map[int]map[int]bool) (rules.E
 		add = append(add, `Authorization: "`+bearer+`"`)
 	}
 	at := func(e entry) rules.Edit { return rules.Edit{Span: rules.Span{Start: e.after, End: e.after}} }
+	blankErr := &rules.Unfixable{Reason: "the headers would go after a block scalar that keeps its trailing empty lines: add them by hand"}
 	if f.headers >= 0 {
 		l := f.lists[f.headers]
 		switch {
 		case len(l.entries) == 0:
 			return rules.Edit{Span: rules.Span{Start: f.headerOpen, End: f.headerOpen}, NewText: strings.Join(add, ", ")}, nil
 		case l.block:
+			if l.entries[len(l.entries)-1].trailingBlank {
+				return rules.Edit{}, blankErr
+			}
 			e := at(l.entries[len(l.entries)-1])
 			for _, h := range add {
 				e.NewText += f.eol + f.headerIndent + h
@@ -285,6 +289,9 @@ func (f *uriFixer) headerEdit(p *rules.Plan, drop map[int]map[int]bool) (rules.E
 	if !l.block {
 		end := l.entries[k].span.End
 		return rules.Edit{Span: rules.Span{Start: end, End: end}, NewText: ", headers: {" + strings.Join(add, ", ") + "}"}, nil
+	}
+	if l.entries[k].trailingBlank {
+		return rules.Edit{}, blankErr
 	}
 	if !l.entries[k].ownLines {
 		return rules.Edit{}, &rules.Unfixable{Reason: "the task's last argument shares its line with other YAML: add the headers by hand"}

@@ -110,6 +110,14 @@ func TestURIFixEdgeCases(t *testing.T) {
 			rules.FixOptions{Users: map[string]string{"ada@acme.io": "64b7f0c2a1e4d3b2c1a09f8e"}},
 			"- uri:\n    url: \"https://acme.360learning.com/api/v2/users/64b7f0c2a1e4d3b2c1a09f8e/pseudonymize\"\n    method: PUT\n" +
 				"    headers:\n      360-api-version: \"v2.0\"\n      Authorization: \"Bearer {{ access_token }}\"\n"},
+		{"last argument a block scalar keeping its empty lines",
+			"- uri:\n    url: https://acme.360learning.com/api/v1/users/64b7f0c2a1e4d3b2c1a09f8e\n    method: PUT\n    body: |+\n      {\"lastName\": \"x\"}\n\n",
+			rules.FixOptions{}, "left: trailing empty lines"},
+		{"last argument a literal body",
+			"- uri:\n    url: https://acme.360learning.com/api/v1/users/64b7f0c2a1e4d3b2c1a09f8e\n    method: PUT\n    body: |\n      {\"lastName\": \"x\"}\n- debug: {}\n",
+			rules.FixOptions{},
+			"- uri:\n    url: https://acme.360learning.com/api/v2/users/64b7f0c2a1e4d3b2c1a09f8e\n    method: PATCH\n    body: |\n      {\"lastName\": \"x\"}\n" +
+				"    headers:\n      360-api-version: \"v2.0\"\n      Authorization: \"Bearer {{ access_token }}\"\n- debug: {}\n"},
 		{"base from a variable of the file",
 			"- vars:\n    lms: https://acme.360learning.com/api/v1\n  tasks:\n    - uri:\n        url: \"{{ lms }}/users/{{ user_id }}/pseudonymize\"\n        method: PUT\n",
 			rules.FixOptions{}, "left: not written in one place"},

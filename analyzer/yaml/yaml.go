@@ -38,6 +38,19 @@
 //     Argo script sources. Exec lists starting with curl become a command
 //     line of single-quoted items; "sh -c SCRIPT" hands back the script.
 //
+// Fixes: a uri task's Call has a Fixer (see uriFixer): the plan's URL and
+// method edits where they are written (encoded for the url scalar's style),
+// removed body entries (a block or flow mapping's entries, a JSON or form
+// string's fields; the body and its body_format when nothing is left), and
+// the headers the request lacks in the task's headers: mapping, or a new
+// one in the file's indentation and line breaks, with the bearer token
+// "{{ access_token }}" unless the user gives one. ResponseUnused is set on a
+// uri task without register:. A free-form task, headers from an
+// expression and an Authorization header that is not a bearer are left to a
+// person. URL settings and endpoint paths have no Fixer: they cannot carry
+// headers. Every Snippet has an Encode for its scalar's style, so the shell
+// reader's fixes are written the way the scalar needs.
+//
 // Offsets: each scalar's value is mapped back onto the file byte by byte
 // (plain, single- and double-quoted with escapes and folds, literal block
 // scalars with any chomping or indentation indicator); folded (>) scalars map

@@ -229,11 +229,11 @@ func expect(t *testing.T, srv *mockv2.Server, p program, out []byte, err error) 
 		got = append(got, r.Method+" "+u.Path)
 	}
 	if strings.Join(got, "\n") != strings.Join(p.want, "\n") {
-		sent := "nothing"
+		sent := " nothing"
 		if len(got) > 0 {
 			sent = "\n  " + strings.Join(got, "\n  ")
 		}
-		t.Errorf("%s sent %s\nwant\n  %s", p.name, sent, strings.Join(p.want, "\n  "))
+		t.Errorf("%s sent%s\nwant\n  %s", p.name, sent, strings.Join(p.want, "\n  "))
 	}
 	for i, want := range p.query {
 		if i >= len(recs) {

@@ -74,16 +74,26 @@ func Fix(ctx context.Context, roots []string, opt Options, fo rules.FixOptions) 
 	if err != nil {
 		return nil, err
 	}
+	return PlanFixes(ctx, res, roots, opt, fo)
+}
+
+// PlanFixes works out the fixes of a scan's findings, as Fix does, and
+// attaches each fixed call's fix to the finding about the call (its
+// endpoint finding): the scan's reports then carry the fixes.
+func PlanFixes(ctx context.Context, res *Result, roots []string, opt Options, fo rules.FixOptions) (*FixResult, error) {
 	if opt.Catalog == nil {
-		if opt.Catalog, err = rules.Default(); err != nil {
+		c, err := rules.Default()
+		if err != nil {
 			return nil, err
 		}
+		opt.Catalog = c
 	}
-	fx := &fixer{cat: opt.Catalog, check: &opt.Check, fo: fo, out: &FixResult{Scan: res}}
+	fx := &fixer{cat: opt.Catalog, check: &opt.Check, fo: fo, out: &FixResult{Scan: res}, index: map[string]int{}}
 	fx.roots = rootsOf(roots)
 	byPath := map[string][]rules.Finding{}
 	var paths []string
-	for _, f := range res.Findings {
+	for i, f := range res.Findings {
+		fx.index[indexKey(f)] = i
 		if byPath[f.Path] == nil {
 			paths = append(paths, f.Path)
 		}
@@ -105,6 +115,32 @@ type fixer struct {
 	fo    rules.FixOptions
 	roots []string
 	out   *FixResult
+	// index finds a finding of the scan by path, rule and span.
+	index map[string]int
+}
+
+func indexKey(f rules.Finding) string {
+	return fmt.Sprintf("%s\x00%s\x00%d\x00%d", f.Path, f.Rule, f.Span.Start, f.Span.End)
+}
+
+// attach sets a fixed call's fix on its endpoint finding (else its first).
+func (fx *fixer) attach(c *candidate, src []byte) {
+	at := c.findings[0]
+	for _, f := range c.findings {
+		if r := fx.cat.Rule(f.Rule); r != nil && r.Kind == "endpoint" {
+			at = f
+			break
+		}
+	}
+	i, ok := fx.index[indexKey(at)]
+	if !ok {
+		return
+	}
+	fix := &rules.Fix{Message: c.plan.Message, Edits: append([]rules.Edit(nil), c.edits...)}
+	sort.Slice(fix.Edits, func(a, b int) bool { return fix.Edits[a].Span.Start < fix.Edits[b].Span.Start })
+	f := &fx.out.Scan.Findings[i]
+	f.Fix = fix
+	f.Locate(rules.NewLines(src))
 }
 
 // candidate is one call's fix before verification.
@@ -177,6 +213,7 @@ func (fx *fixer) file(path string, findings []rules.Finding) {
 		return
 	}
 	for _, c := range kept {
+		fx.attach(c, src)
 		fx.out.Fixed = append(fx.out.Fixed, FixedCall{
 			Path: path, Line: c.findings[0].Line, Operation: c.plan.Op.Name,
 			Message: c.plan.Message, FollowUps: c.plan.FollowUps, Findings: len(c.findings),

@@ -462,7 +462,11 @@ func (b *urlBuilder) display(i, j int) string {
 			k++
 		}
 		if sp.End <= len(b.src) && sp.Start < sp.End {
-			out.WriteString("{" + string(b.src[sp.Start:sp.End]) + "}")
+			text := string(b.src[sp.Start:sp.End])
+			if placeholderLen(text) != len(text) {
+				text = "{" + text + "}" // an expression: mark where it goes
+			}
+			out.WriteString(text)
 		} else {
 			out.WriteString("{…}")
 		}
@@ -475,6 +479,13 @@ func (b *urlBuilder) display(i, j int) string {
 func (b *urlBuilder) userID(k int, opt FixOptions, r *Rule) (string, error) {
 	i, j := b.segRange(k)
 	seg := b.u.norm.s[i:j]
+	if strings.HasPrefix(seg, ":") && len(seg) > 1 {
+		// A path variable (Postman's :user_email, Express-style :id).
+		if idLike(seg) {
+			return "", nil
+		}
+		return "", leave("v2 takes the internal user ID; this call passes %s, which may be a mail: look the ID up with List all users (GET /api/v2/users) and pass it", seg)
+	}
 	if !strings.ContainsRune(seg, hole) {
 		text := seg
 		if un, err := url.PathUnescape(seg); err == nil {

@@ -106,7 +106,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := analyzer.Run(ctx, roots, analyzer.Options{
+	opt := analyzer.Options{
 		Catalog:           catalog,
 		Check:             rules.Options{Hosts: concat(cfg.Hosts, f.hosts.items)},
 		Include:           concat(cfg.Include, f.include.items),
@@ -116,8 +116,14 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		GoPass:            f.goPass,
 		MaxFileSize:       f.maxSize.n,
 		Jobs:              f.jobs,
-	})
+	}
+	res, err := analyzer.Run(ctx, roots, opt)
 	if err != nil {
+		return fail("%v", err)
+	}
+	// The findings carry the fixes `migaudit fix` would make (verified the
+	// same way), for JSON and SARIF consumers and the summary's count.
+	if _, err := analyzer.PlanFixes(ctx, res, roots, opt, rules.FixOptions{}); err != nil {
 		return fail("%v", err)
 	}
 

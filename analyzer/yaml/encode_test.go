@@ -40,6 +40,10 @@ func TestSnippetEncode(t *testing.T) {
 			" \\\n  -H 'Authorization: Bearer ${T}'", ""},
 		{"literal with an indentation indicator", "steps:\n  - run: |2\n        curl https://h.example/x\n", "https://h.example/x",
 			" \\\n  -H \"a: b\"", ""},
+		{"literal with Jinja, a token given as Jinja", "shell: |\n  curl -X PUT https://h.example/{{ user_id }}\n", "https://h.example/",
+			`x -H "Authorization: Bearer {{ lms_token }}" `, ""},
+		{"literal with Jinja, placeholder form copied", "shell: |\n  curl -X PUT https://h.example/{{ user_id }}\n", "https://h.example/",
+			`{{_user_id_}}/`, "template expression"},
 		{"literal carriage return", "run: |\n  curl https://h.example/x\n", "curl", "\r", "carriage return"},
 		{"folded, at a fold", "run: >\n  curl -sS -X PUT\n  https://h.example/x\n", "PUT", ` -H "a: b" -H 'c'`, ""},
 		{"folded line break", "run: >\n  curl -sS -X PUT\n  https://h.example/x\n", "PUT", " \\\n -H x", "line break"},
@@ -85,7 +89,8 @@ func TestSnippetEncode(t *testing.T) {
 			off := sn.Offset(i)
 			out := tt.src[:off] + enc + tt.src[off:]
 			again := firstSnippet(t, out)
-			want := sn.Text[:i] + tt.insert + sn.Text[i:]
+			// The reader writes Jinja {{ x }} as {{_x_}} in scripts.
+			want := strings.NewReplacer("{{ ", "{{_", " }}", "_}}").Replace(sn.Text[:i] + tt.insert + sn.Text[i:])
 			if again.Text != want {
 				t.Errorf("after the insertion the script is\n%q\nwant\n%q\nfile:\n%s", again.Text, want, out)
 			}

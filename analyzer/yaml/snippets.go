@@ -1,6 +1,7 @@
 package yaml
 
 import (
+	"errors"
 	"path"
 	"strings"
 
@@ -126,7 +127,8 @@ func (r *reader) addSnippet(n *yamlv3.Node, flow bool) {
 	if strings.TrimSpace(ms.text) == "" {
 		return
 	}
-	sn := rules.Snippet{Lang: "shell", Text: neutralizeTemplates(ms.text), Encode: r.scalarEncoder(n, flow)}
+	text := neutralizeTemplates(ms.text)
+	sn := rules.Snippet{Lang: "shell", Text: text, Encode: keepTemplates(ms.text, text, r.scalarEncoder(n, flow))}
 	if ms.contiguous(r.src) {
 		sn.Start = ms.m[0]
 	} else {
@@ -202,6 +204,39 @@ func (r *reader) execSnippet(items []*yamlv3.Node, implicitCurl, flow bool) {
 	}
 	done := b.done(end)
 	r.found.Snippets = append(r.found.Snippets, rules.Snippet{Lang: "shell", Text: done.text, Map: done.m, Encode: execEncoder(items, flow)})
+}
+
+// keepTemplates wraps enc so that text copied from the snippet with a
+// template expression in its placeholder form ({{_x_}} for {{ x }}) is
+// refused rather than written to the file in that form.
+func keepTemplates(orig, text string, enc encoder) encoder {
+	var forms []string
+	for i := 0; i < len(text); i++ {
+		if text[i] != orig[i] && (text[i] == '{' || text[i] == '_') {
+			// A rewritten expression: its placeholder runs to the next "}}".
+			start := i
+			for start > 0 && text[start-1] == '{' {
+				start--
+			}
+			end := strings.Index(text[i:], "}}")
+			if end < 0 {
+				continue
+			}
+			forms = append(forms, text[start:i+end+2])
+			i += end + 1
+		}
+	}
+	if len(forms) == 0 {
+		return enc
+	}
+	return func(s string) (string, error) {
+		for _, f := range forms {
+			if strings.Contains(s, f) {
+				return "", errors.New("the text to insert copies the template expression " + f + " in the form migaudit reads it as shell: edit it by hand")
+			}
+		}
+		return enc(s)
+	}
 }
 
 // neutralizeTemplates rewrites the template expressions a CI system or

@@ -197,3 +197,67 @@ func TestFixNoPanicOnMutatedInputs(t *testing.T) {
 		}
 	}
 }
+
+// A call in a fence indented inside a list item (a snippet mapped byte by
+// byte) is fixed when no line is added, and left when a line would be.
+func TestFixInIndentedSnippet(t *testing.T) {
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		headers, want string
+	}{
+		{`headers={"Authorization": f"Bearer {token}"}`, `headers={"Authorization": f"Bearer {token}", "360-api-version": "v2.0"}`},
+		{"headers={\n    \"Authorization\": f\"Bearer {token}\",\n}", "left"},
+	} {
+		code := "requests.put(\n    f\"https://acme.360learning.com/api/v1/users/{user_id}/pseudonymize\",\n    " +
+			strings.ReplaceAll(tt.headers, "\n", "\n    ") + ",\n)\n"
+		// the file indents every line of the fence by three blanks
+		var doc strings.Builder
+		doc.WriteString("1. Pseudonymize the leaver:\n\n   ```python\n")
+		m := make([]int, 0, len(code)+1)
+		for _, line := range strings.SplitAfter(code, "\n") {
+			if line == "" {
+				continue
+			}
+			doc.WriteString("   ")
+			for i := 0; i < len(line); i++ {
+				m = append(m, doc.Len())
+				doc.WriteByte(line[i])
+			}
+		}
+		m = append(m, doc.Len())
+		doc.WriteString("   ```\n")
+		src := []byte(doc.String())
+		found, err := text.ReadSnippet("README.md", &rules.Snippet{Lang: "python", Text: code, Map: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(found.Calls) != 1 {
+			t.Fatalf("got %d calls", len(found.Calls))
+		}
+		c := &found.Calls[0]
+		p, err := cat.Plan(c, src, fixOptions)
+		if err != nil {
+			t.Fatal(err)
+		}
+		es, err := c.Fixer.Fix(p)
+		if tt.want == "left" {
+			if err == nil || !strings.Contains(err.Error(), "indented block") {
+				t.Errorf("got %v, want the call left for its indented block", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := rewrite.Apply(src, es)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), "   "+tt.want) || !strings.Contains(string(out), "/api/v2/users/{user_id}/pseudonymize") {
+			t.Errorf("got\n%s", out)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package text
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/migaudit/migaudit/rules"
 )
@@ -29,6 +30,9 @@ type fixer struct {
 	// removable are the parameters written as entries of literals only
 	// this call sends.
 	removable map[rules.Span]litRef
+	// noNewLines reports a call in a snippet whose lines are indented in
+	// its file, where an added line could not be indented to fit.
+	noNewLines bool
 }
 
 // litLayout is a literal mapping as written: its elements in order, where
@@ -118,6 +122,13 @@ func (f *fixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 			return nil, err
 		}
 		edits = append(edits, add...)
+	}
+	if f.noNewLines {
+		for _, e := range edits {
+			if strings.ContainsAny(e.NewText, "\r\n") {
+				return nil, unfixable("the call sits in an indented block of its file, where migaudit cannot add a line: add the header %s: %s by hand", rules.VersionHeader, rules.VersionValue)
+			}
+		}
 	}
 	sort.SliceStable(edits, func(i, j int) bool {
 		if edits[i].Span.Start != edits[j].Span.Start {

@@ -69,6 +69,15 @@ func ReadSnippet(file string, sn *rules.Snippet) (*rules.Found, error) {
 	} else {
 		found = readAs(file, sn.Text, familyOfLang(sn.Lang))
 	}
+	if sn.Map != nil {
+		// an indented block: lines the fixer adds would miss the
+		// file's indentation
+		for i := range found.Calls {
+			if f, ok := found.Calls[i].Fixer.(*fixer); ok {
+				f.noNewLines = true
+			}
+		}
+	}
 	sn.MapFound(found)
 	return found, nil
 }

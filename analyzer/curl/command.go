@@ -141,6 +141,8 @@ type parsedCmd struct {
 	req        request
 	// inv is the command line sorted into options (curl only).
 	inv invocation
+	// httpie holds the items and flags of an HTTPie command line.
+	httpie *httpieInfo
 }
 
 // readCurl reads a curl command line (the arguments after curl).

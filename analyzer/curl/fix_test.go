@@ -122,6 +122,10 @@ func TestResponseUnused(t *testing.T) {
 		{"curl -s -o users.json " + u, false},
 		{"curl -sO " + u, false},
 		{"curl -s -w '%{http_code}' " + u, false},
+		{"http " + u, true},
+		{"http " + u + " | jq .", false},
+		{"http --download " + u, false},
+		{"http -o users.json " + u, false},
 	}
 	for _, tt := range tests {
 		f := read(t, tt.src)

@@ -18,6 +18,25 @@ verify
 // long names.
 var httpieShortWithArg = map[byte]string{'a': "auth", 'A': "auth-type", 'o': "output", 'p': "print", 'P': "history-print", 's': "style"}
 
+// httpieInfo is what a fix needs of an HTTPie command line besides its
+// request.
+type httpieInfo struct {
+	// form reports --form (-f): data items are sent as a form.
+	form bool
+	// auth reports --auth (-a) credentials; output that the response is
+	// written to a file (--output, --download).
+	auth, output bool
+	// items are the request items after the URL, as written.
+	items []httpieItem
+}
+
+// httpieItem is one request item: its word, and whether it is body data
+// (not a header or a query parameter).
+type httpieItem struct {
+	span        rules.Span
+	data, split bool
+}
+
 // httpieSeparators are HTTPie's request-item separators, longest first at
 // any one position.
 var httpieSeparators = []string{":=@", "=@", "==", ":=", "=", "@", ":"}
@@ -28,6 +47,8 @@ var httpieSeparators = []string{":=@", "=@", "==", ":=", "=", "@", ":"}
 // the rules do not need the scheme.)
 func readHTTPie(args []arg) parsedCmd {
 	var cmd parsedCmd
+	info := &httpieInfo{}
+	cmd.httpie = info
 	form := false
 	var pos []arg
 	for i := 0; i < len(args); i++ {
@@ -54,13 +75,19 @@ func readHTTPie(args []arg) parsedCmd {
 		} else if strings.ContainsRune(t[1:], 'f') {
 			name = "form"
 		}
+		if name == "output" || name == "download" || !strings.HasPrefix(t, "--") && strings.ContainsRune(t[1:], 'd') {
+			info.output = true
+		}
 		switch {
 		case name == "form":
 			form = true
 		case name == "auth-type" && strings.EqualFold(val, "bearer"):
 			cmd.req.bearer = true
+		case name == "auth":
+			info.auth = true
 		}
 	}
+	info.form = form
 	if len(pos) >= 2 && isMethodWord(pos[0].flat().s) {
 		cmd.method, cmd.methodSpan = methodOf(pos[0])
 		pos = pos[1:]
@@ -75,11 +102,14 @@ func readHTTPie(args []arg) parsedCmd {
 	for _, item := range pos[1:] {
 		f := item.flat()
 		at, sep := httpieSeparator(f.s)
+		it := httpieItem{span: item.span, split: item.split, data: at > 0 && sep != ":" && sep != "=="}
+		info.items = append(info.items, it)
 		if at <= 0 || strings.ContainsRune(f.s[:at], holeByte) {
 			continue
 		}
 		name := f.s[:at]
-		value := f.s[at+len(sep):]
+		raw := f.s[at+len(sep):]
+		value := raw
 		if strings.ContainsRune(value, holeByte) {
 			value = ""
 		}
@@ -87,7 +117,8 @@ func readHTTPie(args []arg) parsedCmd {
 		switch sep {
 		case ":":
 			p.In = rules.InHeader
-			if strings.EqualFold(name, "authorization") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(value)), "bearer ") {
+			// Authorization:"Bearer $TOKEN": the token is a hole.
+			if strings.EqualFold(name, "authorization") && strings.HasPrefix(strings.ToLower(strings.TrimSpace(raw)), "bearer ") {
 				cmd.req.bearer = true
 			}
 		case "==":

@@ -347,10 +347,16 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 			}
 		}
 		call.URL = urlParts(r.queryHoles(ps))
-		if tool == "curl" && at == nil {
-			call.ResponseUnused = !r.isCaptured(u, st) && !writesOutput(cmd.inv)
-			if len(cmd.urls) == 1 {
-				call.Fixer = r.newCurlFixer(u, c, k, cmd, stdin)
+		if at == nil {
+			switch {
+			case tool == "curl":
+				call.ResponseUnused = !r.isCaptured(u, st) && !writesOutput(cmd.inv)
+				if len(cmd.urls) == 1 {
+					call.Fixer = r.newCurlFixer(u, c, k, cmd, stdin)
+				}
+			case cmd.httpie != nil:
+				call.ResponseUnused = !r.isCaptured(u, st) && !cmd.httpie.output
+				call.Fixer = r.newHTTPieFixer(u, c, k, cmd)
 			}
 		}
 		if name, ok := r.pendingBase(a.ps); ok {

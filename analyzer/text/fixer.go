@@ -115,7 +115,7 @@ func (f *fixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	edits = append(edits, rm...)
 	if p.AddVersion {
 		if f.hdr == nil {
-			return nil, unfixable("%s; add the header %s: %s by hand", f.hdrWhy, rules.VersionHeader, rules.VersionValue)
+			return nil, unfixable("%s: send the header %s: %s with this call alone by hand", f.hdrWhy, rules.VersionHeader, rules.VersionValue)
 		}
 		add, err := f.hdr.insert(f.hdr.entry(rules.VersionHeader, rules.VersionValue))
 		if err != nil {

@@ -105,6 +105,11 @@ func (a *analysis) ownedLiteral(obj, cf, end int) bool {
 		if !toks[k].is("=") {
 			return false
 		}
+		// the literal is the whole value: h = {…} if x else {…} or
+		// h = {…} | extra would be changed in one branch only
+		if next := a.match[o] + 1; next < len(toks) && !toks[next].nl && !toks[next].is(";") {
+			return false
+		}
 		nt := k - 1
 		t := &toks[nt]
 		if t.kind != kIdent || !(t.nl || nt == 0 || toks[nt-1].kind == kIdent && declWords[toks[nt-1].text]) {
@@ -168,7 +173,7 @@ func (a *analysis) newFixer(ev *ev, items []item, params []rules.Param) rules.Fi
 	case ev.hdrObj == 0:
 		f.hdrWhy = "the call writes no headers literal to add the 360-api-version header to"
 	case !a.ownedLiteral(ev.hdrObj-1, cf, end):
-		f.hdrWhy = "the headers literal is shared with other code (adding 360-api-version there changes other requests): add the header where this call alone sends it"
+		f.hdrWhy = "the headers literal is not this call's alone (other code sends it too, or a condition chooses it)"
 	default:
 		f.hdr = a.layout(ev.hdrObj - 1)
 	}

@@ -31,6 +31,18 @@
 // runs and KEY=VALUE entries (Terraform locals and variable defaults
 // complete "${local.x}/…" URLs); Markdown prose in the same mode reports
 // host-less paths only when written as request lines.
+//
+// Headers written as a literal mapping at the call (headers={…},
+// headers: {…}, -Headers @{…}, or a name assigned one) are header
+// parameters, and calls to /api/v2 are read too, so that a fixed file can
+// be checked. Calls made with Python requests, fetch, axios or
+// Invoke-RestMethod / Invoke-WebRequest carry a Fixer that edits only text
+// written for that call alone (the call, a URL or options literal only it
+// uses): the URL and method, entries of its literals that must go (with
+// their separators, or the whole argument when none is left), and the
+// version header added to a headers literal that already sends a bearer
+// token, in the literal's own quoting and layout. Anything else is left to
+// a person with the reason.
 package text
 
 import (

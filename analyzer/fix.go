@@ -88,7 +88,7 @@ func PlanFixes(ctx context.Context, res *Result, roots []string, opt Options, fo
 		}
 		opt.Catalog = c
 	}
-	fx := &fixer{cat: opt.Catalog, check: &opt.Check, fo: fo, out: &FixResult{Scan: res}, index: map[string]int{}}
+	fx := &fixer{cat: opt.Catalog, check: &opt.Check, fo: fo, out: &FixResult{Scan: res}, index: map[string]int{}, goPass: opt.GoPass}
 	fx.roots = rootsOf(roots)
 	byPath := map[string][]rules.Finding{}
 	var paths []string
@@ -117,6 +117,8 @@ type fixer struct {
 	out   *FixResult
 	// index finds a finding of the scan by path, rule and span.
 	index map[string]int
+	// goPass: .go files' findings and fixes come from the Go pass.
+	goPass bool
 }
 
 func indexKey(f rules.Finding) string {
@@ -164,7 +166,7 @@ func (fx *fixer) file(path string, findings []rules.Finding) {
 		fx.leaveAll(findings, "the file could not be read again")
 		return
 	}
-	if isGo(path) && hasGoFixes(findings) {
+	if isGo(path) && (fx.goPass || hasGoFixes(findings)) {
 		fx.goFile(path, src, findings)
 		return
 	}
@@ -492,6 +494,9 @@ func (fx *fixer) goFile(path string, src []byte, findings []rules.Finding) {
 		}
 		edits = append(edits, f.Fix.Edits...)
 		fixed = append(fixed, f)
+	}
+	if len(edits) == 0 {
+		return
 	}
 	newSrc, err := rewrite.Apply(src, edits)
 	if err == nil {

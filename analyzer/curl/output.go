@@ -16,45 +16,44 @@ func (r *reader) isCaptured(u *unit, st *syntax.Stmt) bool {
 }
 
 // capturedStmts returns the statements of f whose output is not the
-// terminal's.
+// terminal's. One walk: a node's output is taken when its parent's is, or
+// the node itself takes it (a command substitution, a redirection, a
+// function), or it is the left side of a pipe.
 func capturedStmts(f *syntax.File) map[*syntax.Stmt]bool {
 	out := map[*syntax.Stmt]bool{}
-	var stack []syntax.Node
+	type frame struct {
+		n        syntax.Node
+		captured bool
+	}
+	var stack []frame
 	syntax.Walk(f, func(n syntax.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
-		if st, ok := n.(*syntax.Stmt); ok && (redirectsOutput(st) || capturedBy(stack, st)) {
-			out[st] = true
-		}
-		stack = append(stack, n)
-		return true
-	})
-	return out
-}
-
-// capturedBy reports whether an enclosing node takes a statement's output.
-func capturedBy(stack []syntax.Node, st *syntax.Stmt) bool {
-	for i, n := range stack {
-		var child syntax.Node = st
-		if i+1 < len(stack) {
-			child = stack[i+1]
+		c := false
+		if k := len(stack); k > 0 {
+			parent := stack[k-1]
+			c = parent.captured
+			if b, ok := parent.n.(*syntax.BinaryCmd); ok && (b.Op == syntax.Pipe || b.Op == syntax.PipeAll) && n == syntax.Node(b.X) {
+				c = true
+			}
 		}
 		switch n := n.(type) {
 		case *syntax.CmdSubst, *syntax.ProcSubst, *syntax.FuncDecl:
-			return true
+			c = true
 		case *syntax.Stmt:
 			if redirectsOutput(n) {
-				return true
+				c = true
 			}
-		case *syntax.BinaryCmd:
-			if (n.Op == syntax.Pipe || n.Op == syntax.PipeAll) && child == syntax.Node(n.X) {
-				return true
+			if c {
+				out[n] = true
 			}
 		}
-	}
-	return false
+		stack = append(stack, frame{n, c})
+		return true
+	})
+	return out
 }
 
 // redirectsOutput reports a redirection of a statement's standard output.

@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,6 +74,11 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 	}
 	edits, err = ordered(edits)
 	if err != nil {
+		return nil, err
+	}
+	// No orchestrator re-reads what go vet -fix writes: check here that the
+	// fixed request is one the v2 reference accepts.
+	if err := c.checkFixed(call, p); err != nil {
 		return nil, err
 	}
 	msg := p.Message
@@ -234,4 +240,56 @@ func (c *checker) usesOf(v *types.Var) []*ast.Ident {
 		}
 	}
 	return c.uses[v]
+}
+
+// checkFixed checks that the call, once the plan is carried out, is a v2
+// request the reference accepts: its method and path, the version header,
+// the bearer token, and no parameter v2 does not know (a v1 body key v2
+// renamed, say), which the plan does not change.
+func (c *checker) checkFixed(call *rules.Call, p *rules.Plan) error {
+	fixed := *call
+	fixed.URL = fixedURL(call.URL, p.URLEdits)
+	if p.Method != "" {
+		fixed.Method = p.Method
+	}
+	fixed.Params = nil
+	for _, prm := range call.Params {
+		if !slices.ContainsFunc(p.Remove, func(r rules.Param) bool {
+			return r.Span == prm.Span && r.Name == prm.Name && r.In == prm.In
+		}) {
+			fixed.Params = append(fixed.Params, prm)
+		}
+	}
+	if p.AddVersion {
+		fixed.Params = append(fixed.Params, rules.Param{Name: rules.VersionHeader, Value: rules.VersionValue, In: rules.InHeader})
+	}
+	r, ok := fixed.V2Request()
+	if !ok {
+		return unfixable("the fixed call would not be a v2 request: change it by hand")
+	}
+	if problems := c.cat.CheckV2(r); len(problems) > 0 {
+		return unfixable("the fixed request would still not be right for v2 (%s): change it by hand", strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// fixedURL applies URL edits to the URL parts holding them.
+func fixedURL(parts []rules.URLPart, edits []rules.Edit) []rules.URLPart {
+	out := append([]rules.URLPart(nil), parts...)
+	// From the last edit, so earlier offsets stay valid.
+	es := append([]rules.Edit(nil), edits...)
+	sort.Slice(es, func(i, j int) bool { return es[i].Span.Start > es[j].Span.Start })
+	for _, e := range es {
+		for i := range out {
+			pt := &out[i]
+			if !pt.Raw || pt.Hole != "" || e.Span.Start < pt.Span.Start || e.Span.End > pt.Span.End {
+				continue
+			}
+			a, b := e.Span.Start-pt.Span.Start, e.Span.End-pt.Span.Start
+			pt.Lit = pt.Lit[:a] + e.NewText + pt.Lit[b:]
+			pt.Span.End += len(e.NewText) - (b - a)
+			break
+		}
+	}
+	return out
 }

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/migaudit/migaudit/analyzer/golang"
+	"github.com/migaudit/migaudit/rules"
 )
 
 // answeredAnalyzer is the analyzer with the answers a person gives the
@@ -48,10 +49,11 @@ func TestNoFixReasons(t *testing.T) {
 		"LeaveGroup":    {"v2 names the role to withdraw in the path"},
 		"AllUsers":      {"v2 pages this list"},
 		"Refresh":       {"shared with other code", "no migration guide covers this endpoint"},
+		"Deactivate":    {"unknown body parameter toDeactivateAt"},
 		// acme/planmap, with the user map and the role.
 		"RetitleContractor": {"the user map has no user with mail temp.contractor@acme.com"},
 	}
-	fixed := map[string]bool{"UpdateJobTitle": true, "Deactivate": true, "DropCoach": true, "DropJane": true}
+	fixed := map[string]bool{"UpdateJobTitle": true, "SetOrganization": true, "DropCoach": true, "DropJane": true}
 	var mu sync.Mutex
 	got := map[string][]string{}
 	restore := golang.SetNoFixHook(func(pos token.Position, why error) {
@@ -150,5 +152,57 @@ func TestUserMapFlagError(t *testing.T) {
 	_, err := a.Run(&analysis.Pass{})
 	if err == nil || !strings.Contains(err.Error(), "nope.json") {
 		t.Errorf("the analysis did not fail on the missing user map: %v", err)
+	}
+}
+
+// TestFixedCallsAreV2 reads the fixed test packages and checks that every
+// call a fix changed is now a v2 request the reference accepts: method,
+// path, version header, bearer token, no v1 credentials or removed
+// parameters.
+func TestFixedCallsAreV2(t *testing.T) {
+	if testing.Short() {
+		t.Skip("fixes the test packages")
+	}
+	cat, err := rules.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmp := fixedTree(t)
+	fixed := map[string]int{"UpdateJobTitle": 0, "SetOrganization": 0, "DropCoach": 0, "DropJane": 0, "RetitleOpsBot": 0}
+	var mu sync.Mutex
+	var calls []rules.Call
+	restore := golang.SetCallHook(func(call rules.Call) {
+		mu.Lock()
+		defer mu.Unlock()
+		calls = append(calls, call)
+	})
+	defer restore()
+	analysistest.Run(quiet{t}, tmp, golang.Analyzer, "acme/planfix")
+	analysistest.Run(quiet{t}, tmp, answeredAnalyzer(t), "acme/planmap")
+	for _, call := range calls {
+		if !strings.Contains(call.File, "planmap") && !strings.Contains(call.File, "planfix") {
+			continue
+		}
+		fn := funcAt(t, token.Position{Filename: call.File, Offset: call.Span.Start})
+		if _, ok := fixed[fn]; !ok {
+			continue
+		}
+		if strings.Contains(call.File, "planfix") && fn == "RetitleOpsBot" {
+			continue // left for want of a user map
+		}
+		fixed[fn]++
+		r, ok := call.V2Request()
+		if !ok {
+			t.Errorf("%s: the fixed call is not a v2 request: %s %s", fn, call.Method, call.URLText())
+			continue
+		}
+		if problems := cat.CheckV2(r); len(problems) > 0 {
+			t.Errorf("%s: the fixed call %s %s is not a valid v2 request: %q", fn, call.Method, call.URLText(), problems)
+		}
+	}
+	for fn, n := range fixed {
+		if n == 0 {
+			t.Errorf("%s: no fixed call read", fn)
+		}
 	}
 }

@@ -74,12 +74,19 @@ func (c *checker) callOf(s *site, f *ast.File) rules.Call {
 	return call
 }
 
-// noFixHook, set by tests, learns why a call got no fix.
-var noFixHook func(pos token.Position, why error)
+// noFixHook, set by tests, learns why a call got no fix; callHook sees
+// every call read.
+var (
+	noFixHook func(pos token.Position, why error)
+	callHook  func(call rules.Call)
+)
 
 // report checks a site's call and reports its findings.
 func (c *checker) report(s *site, f *ast.File) {
 	call := c.callOf(s, f)
+	if callHook != nil {
+		callHook(call)
+	}
 	findings := c.cat.Check(&call, c.opt)
 	if len(findings) == 0 {
 		return

@@ -1,4 +1,5 @@
-// Package fixme holds calls whose mechanical changes migaudit can make.
+// Package fixme holds legacy calls, of which migaudit can migrate only those
+// that already send a bearer token and name users by ID.
 package fixme
 
 import (
@@ -13,14 +14,14 @@ import (
 const lmsHost = "https://acme.360learning.com"
 
 type profilePatch struct {
-	JobTitle       string `json:"jobTitle,omitempty"`
+	Job            string `json:"job,omitempty"`
 	PrimaryGroupID string `json:"primaryGroupId,omitempty"`
 }
 
 // SetJobTitle updates a user known by their 360Learning ID; it already
 // authenticates with a bearer token.
 func SetJobTitle(ctx context.Context, hc *http.Client, token, userID, title string) error {
-	body, err := json.Marshal(profilePatch{JobTitle: title})
+	body, err := json.Marshal(profilePatch{Job: title})
 	if err != nil {
 		return err
 	}

@@ -25,7 +25,7 @@ type Client struct {
 // UpdateJobTitle changes a learner's job title. It already sends the
 // bearer token: everything else is mechanical.
 func (c *Client) UpdateJobTitle(ctx context.Context, userID, title string) error {
-	body, err := json.Marshal(map[string]string{"jobTitle": title})
+	body, err := json.Marshal(map[string]string{"job": title})
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (c *Client) SetLocale(ctx context.Context, userID, locale string) error {
 // RetitleOpsBot fixes the service account's title, named by its mail: v2
 // takes its ID, which only a user map gives.
 func (c *Client) RetitleOpsBot(ctx context.Context) error {
-	body := bytes.NewBufferString(`{"jobTitle": "Automation"}`)
+	body := bytes.NewBufferString(`{"job": "Automation"}`)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, lmsHost+"/api/v1/users/ops-bot@acme.com", body) // want `v1 updateUser.*passes an email where v2 takes the internal user ID.*\[update-user-endpoint\]`
 	if err != nil {
 		return err
@@ -80,7 +80,7 @@ func (c *Client) RetitleOpsBot(ctx context.Context) error {
 }
 
 type groupMove struct {
-	JobTitle       string `json:"jobTitle,omitempty"`
+	Job            string `json:"job,omitempty"`
 	PrimaryGroupID string `json:"primaryGroupId,omitempty"`
 }
 
@@ -146,13 +146,24 @@ func (c *Client) AllUsers(ctx context.Context) ([]lmsUser, error) {
 	return users, err
 }
 
-// Deactivate schedules a leaver's deactivation with go-resty; the token is
-// set, the v1 credentials ride along as query parameters.
-func (c *Client) Deactivate(userID, date string) error {
+// SetOrganization records a user's organization with go-resty; the token
+// is set, the v1 credentials ride along as query parameters.
+func (c *Client) SetOrganization(userID, org string) error {
 	_, err := c.rc.R().
 		SetAuthToken(c.token).
 		SetQueryParam("company", "acme"). // want `v1 credentials company and apiKey in the query.*\(fixed with the call's fix\) \[v1-credentials\]`
 		SetQueryParam("apiKey", c.token).
+		SetBody(map[string]any{"organization": org}).
+		Put(lmsHost + "/api/v1/users/" + userID) // want `v1 updateUser.*PUT becomes PATCH.*\[update-user-endpoint\]`
+	return err
+}
+
+// Deactivate schedules a leaver's deactivation: v2 names the date
+// toBeDeactivatedAt, a rename the fix does not make.
+func (c *Client) Deactivate(userID, date string) error {
+	_, err := c.rc.R().
+		SetAuthToken(c.token).
+		SetHeader("360-api-version", "v2.0").
 		SetBody(map[string]any{"toDeactivateAt": date}).
 		Put(lmsHost + "/api/v1/users/" + userID) // want `v1 updateUser.*PUT becomes PATCH.*\[update-user-endpoint\]`
 	return err

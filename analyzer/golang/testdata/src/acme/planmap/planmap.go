@@ -21,7 +21,7 @@ type Runbook struct {
 // RetitleOpsBot names the service account by its mail, which the user map
 // turns into its ID.
 func (r *Runbook) RetitleOpsBot(ctx context.Context) error {
-	body := bytes.NewBufferString(`{"jobTitle": "Automation"}`)
+	body := bytes.NewBufferString(`{"job": "Automation"}`)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, lmsHost+"/api/v1/users/ops-bot@acme.com", body) // want `v1 updateUser.*passes an email.*\[update-user-endpoint\]`
 	if err != nil {
 		return err
@@ -36,7 +36,7 @@ func (r *Runbook) RetitleOpsBot(ctx context.Context) error {
 
 // RetitleContractor names a user the map does not hold.
 func (r *Runbook) RetitleContractor(ctx context.Context) error {
-	body := bytes.NewBufferString(`{"jobTitle": "Contractor"}`)
+	body := bytes.NewBufferString(`{"job": "Contractor"}`)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, lmsHost+"/api/v1/users/temp.contractor@acme.com", body) // want `v1 updateUser.*passes an email.*\[update-user-endpoint\]`
 	if err != nil {
 		return err

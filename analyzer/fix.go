@@ -51,6 +51,8 @@ type FixedCall struct {
 	FollowUps []string `json:"followUps,omitempty"`
 	// Findings counts the findings the fix resolves.
 	Findings int `json:"findings"`
+
+	resolved []rules.Finding
 }
 
 // LeftFinding is a finding no fix resolves, with why.
@@ -219,6 +221,7 @@ func (fx *fixer) file(path string, findings []rules.Finding) {
 		fx.out.Fixed = append(fx.out.Fixed, FixedCall{
 			Path: path, Line: c.findings[0].Line, Operation: c.plan.Op.Name,
 			Message: c.plan.Message, FollowUps: c.plan.FollowUps, Findings: len(c.findings),
+			resolved: c.findings,
 		})
 	}
 	fx.addFile(path, src, newSrc)
@@ -507,7 +510,7 @@ func (fx *fixer) goFile(path string, src []byte, findings []rules.Finding) {
 		return
 	}
 	for _, f := range fixed {
-		fx.out.Fixed = append(fx.out.Fixed, FixedCall{Path: path, Line: f.Line, Operation: f.Operation, Message: f.Fix.Message, Findings: 1})
+		fx.out.Fixed = append(fx.out.Fixed, FixedCall{Path: path, Line: f.Line, Operation: f.Operation, Message: f.Fix.Message, Findings: 1, resolved: []rules.Finding{f}})
 	}
 	fx.addFile(path, src, newSrc)
 }
@@ -581,10 +584,11 @@ func (fx *fixer) inRoots(abs string) error {
 }
 
 // Write writes the changed files atomically. A file that changed since it
-// was read, is read-only or fails to write is reported and left as it was;
-// the others are written.
-func (r *FixResult) Write() []FileError {
-	var errs []FileError
+// was read, is read-only or fails to write stays as it was: it moves from
+// Files to Errors, and its fixed calls' findings to Left.
+func (r *FixResult) Write() {
+	var files []FileFix
+	failed := map[string]string{}
 	for _, f := range r.Files {
 		cur, err := os.ReadFile(f.Abs)
 		switch {
@@ -595,10 +599,29 @@ func (r *FixResult) Write() []FileError {
 			err = rewrite.WriteFile(f.Abs, f.New)
 		}
 		if err != nil {
-			errs = append(errs, FileError{Path: f.Path, Message: strings.TrimPrefix(err.Error(), f.Abs+": ")})
+			msg := strings.TrimPrefix(err.Error(), f.Abs+": ")
+			failed[f.Path] = msg
+			r.Errors = append(r.Errors, FileError{Path: f.Path, Message: msg})
+			continue
+		}
+		files = append(files, f)
+	}
+	if len(failed) == 0 {
+		return
+	}
+	r.Files = files
+	var fixed []FixedCall
+	for _, c := range r.Fixed {
+		msg, ok := failed[c.Path]
+		if !ok {
+			fixed = append(fixed, c)
+			continue
+		}
+		for _, f := range c.resolved {
+			r.Left = append(r.Left, LeftFinding{Finding: f, Reason: "the fix could not be written: " + msg})
 		}
 	}
-	return errs
+	r.Fixed = fixed
 }
 
 // Diff renders the changes as one unified diff with git-style a/ and b/

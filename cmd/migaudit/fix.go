@@ -148,7 +148,6 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 	}
 
 	summary := stdout
-	var writeErrs []analyzer.FileError
 	switch {
 	case f.diff:
 		summary = stderr
@@ -162,12 +161,12 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 			return fail("writing the patch: %v", cleanErr(err))
 		}
 	default:
-		writeErrs = res.Write()
+		res.Write()
 	}
-	if err := writeSummary(summary, f, res, writeErrs); err != nil {
+	if err := writeSummary(summary, f, res); err != nil {
 		return fail("writing the summary: %v", err)
 	}
-	if len(res.Left) > 0 || len(res.Errors) > 0 || len(res.Scan.Errors) > 0 || len(writeErrs) > 0 {
+	if len(res.Left) > 0 || len(res.Errors) > 0 || len(res.Scan.Errors) > 0 {
 		return exitFindings
 	}
 	return exitOK
@@ -227,8 +226,8 @@ func groupLeft(left []analyzer.LeftFinding) []leftGroup {
 
 // writeSummary says what was fixed, what was left and why, and what could
 // not be written.
-func writeSummary(w io.Writer, f *fixFlags, res *analyzer.FixResult, writeErrs []analyzer.FileError) error {
-	errs := append(append(append([]analyzer.FileError(nil), res.Scan.Errors...), res.Errors...), writeErrs...)
+func writeSummary(w io.Writer, f *fixFlags, res *analyzer.FixResult) error {
+	errs := append(append([]analyzer.FileError(nil), res.Scan.Errors...), res.Errors...)
 	if f.format.value == "json" {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")

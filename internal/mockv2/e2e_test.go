@@ -73,8 +73,8 @@ func TestFixedFilesTalkV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := fixDir(t, cat, dir)
-	if errs := res.Write(); len(errs) > 0 {
-		t.Fatalf("writing the fixes: %v", errs)
+	if res.Write(); len(res.Errors) > 0 {
+		t.Fatalf("writing the fixes: %v", res.Errors)
 	}
 	// A second run over fixed files changes nothing.
 	if again := fixDir(t, cat, dir); len(again.Files) > 0 {

@@ -41,6 +41,9 @@ type invocation struct {
 	opts  []option
 	urls  []arg
 	flags map[string]bool
+	// opaque reports arguments whose options are unknown ($CURL_OPTS set
+	// elsewhere): they may send what a fix must remove.
+	opaque bool
 }
 
 // optionsVar matches variable names that conventionally hold curl options
@@ -56,6 +59,9 @@ func parseCurlArgs(args []arg) invocation {
 		t := a.flat().s
 		if endOfOpts || len(t) < 2 || t[0] != '-' {
 			if a.lone != "" && optionsVar.MatchString(a.lone) {
+				if strings.ContainsRune(t, holeByte) {
+					inv.opaque = true // options nobody can see: credentials?
+				}
 				continue
 			}
 			if len(t) > 0 {

@@ -58,6 +58,12 @@ func (f *curlFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	if f.url < 0 {
 		return nil, &rules.Unfixable{Reason: "the URL is not written in the curl command itself"}
 	}
+	if f.inv.opaque {
+		return nil, &rules.Unfixable{Reason: "the command takes options from a variable migaudit cannot read, which may send v1 credentials: migrate it by hand"}
+	}
+	if file := f.unreadFile(); file != "" {
+		return nil, &rules.Unfixable{Reason: fmt.Sprintf("the command sends %s, which migaudit cannot read: check it holds no v1 credentials or removed parameters, then migrate the call by hand", file)}
+	}
 	var edits []rules.Edit
 	urlEdits, err := f.quoteURL(p)
 	if err != nil {
@@ -107,6 +113,32 @@ func (f *curlFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		edits = append(edits, f.insertHeaders(headers))
 	}
 	return mergeEdits(edits)
+}
+
+// unreadFile names a file the command sends data or options from that the
+// script does not show (-d @body.json, -K opts.cfg), or "".
+func (f *curlFixer) unreadFile() string {
+	for i := range f.opts {
+		o := &f.opts[i]
+		switch o.name {
+		case "config":
+			return "options from a file (-K)"
+		case "upload-file":
+			return "a file as the body (-T)"
+		}
+		if !dataOptions[o.name] || o.name == "data-raw" {
+			continue
+		}
+		v := o.val.flat().s
+		if o.name == "form" || o.name == "data-urlencode" {
+			// name@file sends a file's content as one field's value.
+			continue
+		}
+		if strings.HasPrefix(v, "@") && !(v == "@-" && f.stdin != nil) {
+			return "data from a file (" + strings.ReplaceAll(v, string(holeByte), "…") + ")"
+		}
+	}
+	return ""
 }
 
 // bodyLeft says what the command still sends as a body once the removed

@@ -40,9 +40,7 @@ func TestFixCommands(t *testing.T) {
 		{"PUT to PATCH, lower-case and attached",
 			`curl -Xput ` + lms + `/api/v1/users/$USER_ID -H 'Content-Type: application/json' -d '{"firstName": "Ada"}'`, rules.FixOptions{},
 			`curl -Xpatch ` + lms + `/api/v2/users/$USER_ID -H 'Content-Type: application/json' -H "360-api-version: v2.0" -H "Authorization: Bearer ${ACCESS_TOKEN}" -d '{"firstName": "Ada"}'`},
-		{"implied PUT gets -X PATCH",
-			`curl -T patch.json "` + lms + `/api/v1/users/$USER_ID"`, rules.FixOptions{},
-			`curl -X PATCH -T patch.json "` + lms + `/api/v2/users/$USER_ID" -H "360-api-version: v2.0" -H "Authorization: Bearer ${ACCESS_TOKEN}"`},
+		{"body uploaded from a file", `curl -T patch.json "` + lms + `/api/v1/users/$USER_ID"`, rules.FixOptions{}, "left: a file as the body"},
 		{"user map", `curl -X PUT "` + lms + `/api/v1/users/Ada@Acme.io/pseudonymize"`, rules.FixOptions{Users: map[string]string{"ada@acme.io": id}},
 			`curl -X PUT "` + lms + `/api/v2/users/` + id + `/pseudonymize" -H "360-api-version: v2.0" -H "Authorization: Bearer ${ACCESS_TOKEN}"`},
 		{"mail without a user map", `curl -X PUT "` + lms + `/api/v1/users/ada@acme.io/pseudonymize"`, rules.FixOptions{}, "left: give a user map"},
@@ -75,6 +73,11 @@ func TestFixCommands(t *testing.T) {
 			"left: no fixer"},
 		{"function called with a path", "lms_put() { curl -X PUT \"" + lms + "/api/v1/$1\"; }\nlms_put users/$USER_ID/pseudonymize", rules.FixOptions{},
 			"left: not written in one place"},
+		{"body from a file", `curl -X PUT -H 'Content-Type: application/json' -d @user.json "` + lms + `/api/v1/users/$USER_ID"`, rules.FixOptions{},
+			"left: data from a file (@user.json)"},
+		{"options nobody can see", `curl $CURL_OPTS -X PUT "` + lms + `/api/v1/users/$USER_ID/pseudonymize"`, rules.FixOptions{},
+			"left: options from a variable"},
+		{"HTTPie items nobody can see", `xh "` + lms + `/api/v1/users" "${AUTH[@]}"`, rules.FixOptions{}, "left: cannot read"},
 		{"a list whose output is piped", `curl -s "` + lms + `/api/v1/users" | jq length`, rules.FixOptions{}, "left: v2 pages"},
 	}
 	for _, tt := range tests {

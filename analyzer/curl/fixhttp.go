@@ -25,6 +25,8 @@ type httpFixer struct {
 	// bodyLines its lines.
 	body      *dataSource
 	bodyLines rules.Span
+	// fileBody reports a body read from a file (< ./body.json).
+	fileBody bool
 	// snippet reports a request read from a snippet: the plan's URL and
 	// method edits are the snippet fixer's to add.
 	snippet bool
@@ -35,6 +37,9 @@ type httpFixer struct {
 // from the body, and the 360-api-version and bearer header lines after the
 // last header.
 func (f *httpFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
+	if f.fileBody {
+		return nil, &rules.Unfixable{Reason: "the request's body is read from a file migaudit cannot read: check it holds no v1 credentials or removed parameters, then migrate the request by hand"}
+	}
 	edits := append(append([]rules.Edit(nil), p.URLEdits...), p.MethodEdits...)
 	if p.Method != "" && len(p.MethodEdits) == 0 {
 		switch {

@@ -48,6 +48,9 @@ func (f *httpieFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	removed := map[int]bool{}
 	data, last := false, f.url
 	for _, it := range f.info.items {
+		if it.opaque {
+			return nil, &rules.Unfixable{Reason: "the command passes request items migaudit cannot read, which may send v1 credentials: migrate it by hand"}
+		}
 		i := f.wordStarting(it.span.Start)
 		if i > last {
 			last = i

@@ -212,6 +212,7 @@ func (hr *httpReader) request(b httpRequest) error {
 	c.ResponseUnused = !hr.responseRead(ls)
 	if k < len(ls) {
 		c.Params = append(c.Params, hr.body(ls[k+1:])...)
+		fx.fileBody = bodyFromFile(ls[k+1:])
 		if b, ok := hr.bodyOf(ls[k+1:]); ok {
 			fx.body = &b.src
 			// Removing the whole body takes its lines (the blank line
@@ -465,6 +466,18 @@ func (hr *httpReader) bodyOf(ls []httpLine) (httpBody, bool) {
 	}
 	src := dataSource{f: f, whole: rules.Span{Start: start, End: stop}, json: strings.HasPrefix(strings.TrimSpace(f.s), "{")}
 	return httpBody{src: src, first: first, last: last}, true
+}
+
+// bodyFromFile reports a body read from a file (< ./body.json).
+func bodyFromFile(ls []httpLine) bool {
+	for _, l := range ls {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		return strings.HasPrefix(t, "< ") || strings.HasPrefix(t, "<@")
+	}
+	return false
 }
 
 // isHandler reports a line that starts a response handler (> {% … %},

@@ -35,6 +35,9 @@ type httpieInfo struct {
 type httpieItem struct {
 	span        rules.Span
 	data, split bool
+	// opaque reports an item that cannot be read ("${AUTH[@]}"): it may
+	// send anything, v1 credentials included.
+	opaque bool
 }
 
 // httpieSeparators are HTTPie's request-item separators, longest first at
@@ -102,7 +105,8 @@ func readHTTPie(args []arg) parsedCmd {
 	for _, item := range pos[1:] {
 		f := item.flat()
 		at, sep := httpieSeparator(f.s)
-		it := httpieItem{span: item.span, split: item.split, data: at > 0 && sep != ":" && sep != "=="}
+		it := httpieItem{span: item.span, split: item.split, data: at > 0 && sep != ":" && sep != "==",
+			opaque: at <= 0 || strings.ContainsRune(f.s[:at], holeByte)}
 		info.items = append(info.items, it)
 		if at <= 0 || strings.ContainsRune(f.s[:at], holeByte) {
 			continue

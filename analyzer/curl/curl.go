@@ -20,8 +20,8 @@
 // headers in the command's layout), and an .http request's (fixhttp.go)
 // its request line, header lines and body. Calls whose output nobody reads
 // (a command printing to the terminal, a request without a response
-// handler) say so in ResponseUnused. wget and HTTPie commands are read but
-// not fixed.
+// handler) say so in ResponseUnused. HTTPie commands are fixed the same
+// way (fixhttpie.go); wget commands are read but not fixed.
 package curl
 
 import (

@@ -29,8 +29,7 @@ type curlFixer struct {
 	explicit, literal bool
 }
 
-// newCurlFixer captures what a fix needs of a curl command; nil when the
-// command is not one a fix can change (no URL word written in it).
+// newCurlFixer captures what a fix needs of a curl command with one URL.
 func (r *reader) newCurlFixer(u *unit, c *syntax.CallExpr, k int, cmd parsedCmd, stdin []piece) *curlFixer {
 	f := &curlFixer{cmdLine: r.newCmdLine(u, c, k, cmd.urls[0]), opts: cmd.inv.opts, inv: cmd.inv, method: cmd.method}
 	for _, o := range cmd.inv.opts {
@@ -204,10 +203,8 @@ func sendsContentType(c *rules.Call) bool {
 	return false
 }
 
-// insertHeaders places the header options: after the last -H option, else
-// after the URL; on a command written over several lines, after the last
-// word of that line, each on a continuation line of its own indented like
-// the other argument lines.
+// insertHeaders places the header options after the last -H option, else
+// after the URL, in the command's layout (see cmdLine.insertAfter).
 func (f *curlFixer) insertHeaders(headers []string) rules.Edit {
 	anchor := f.url
 	for _, o := range f.opts {

@@ -38,7 +38,7 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 	if err != nil {
 		return nil, err
 	}
-	if p.AddBearer {
+	if p.AddBearer && !s.authSet {
 		// Go clients usually authenticate in an http.RoundTripper (an
 		// oauth2 transport) this pass cannot see: moving the call to v2
 		// without knowing would write a request that looks migrated.
@@ -78,7 +78,7 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 	}
 	// No orchestrator re-reads what go vet -fix writes: check here that the
 	// fixed request is one the v2 reference accepts.
-	if err := c.checkFixed(call, p); err != nil {
+	if err := c.checkFixed(call, p, s.authSet); err != nil {
 		return nil, err
 	}
 	msg := p.Message
@@ -244,10 +244,12 @@ func (c *checker) usesOf(v *types.Var) []*ast.Ident {
 
 // checkFixed checks that the call, once the plan is carried out, is a v2
 // request the reference accepts: its method and path, the version header,
-// the bearer token, and no parameter v2 does not know (a v1 body key v2
-// renamed, say), which the plan does not change.
-func (c *checker) checkFixed(call *rules.Call, p *rules.Plan) error {
+// the bearer token (an Authorization header set from elsewhere counts),
+// and no parameter v2 does not know (a v1 body key v2 renamed, say), which
+// the plan does not change.
+func (c *checker) checkFixed(call *rules.Call, p *rules.Plan, authSet bool) error {
 	fixed := *call
+	fixed.Bearer = call.Bearer || authSet
 	fixed.URL = fixedURL(call.URL, p.URLEdits)
 	if p.Method != "" {
 		fixed.Method = p.Method

@@ -112,7 +112,7 @@ func (c *checker) report(s *site, f *ast.File) {
 		if note := c.whereSent(s, fd); note != "" {
 			fd.Message += note
 		}
-		if fix != nil && i != fixAt {
+		if fix != nil && i != fixAt && c.fixedByCallFix(fd) {
 			fd.Message += " (fixed with the call's fix)"
 		}
 		d := analysis.Diagnostic{
@@ -212,4 +212,19 @@ func (c *checker) whereSent(s *site, fd rules.Finding) string {
 		}
 	}
 	return ""
+}
+
+// fixedByCallFix reports whether a finding is about the request the call's
+// fix changes (credentials, parameters, path, method, headers), not about
+// the response or behaviour a person must still check.
+func (c *checker) fixedByCallFix(fd rules.Finding) bool {
+	r := c.cat.Rule(fd.Rule)
+	if r == nil {
+		return false
+	}
+	switch r.Kind {
+	case "auth", "param-removed", "param-moved", "param-modified", "method", "identifier", "path-added", "header-required", "header-added":
+		return true
+	}
+	return false
 }

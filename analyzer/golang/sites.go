@@ -33,6 +33,10 @@ type site struct {
 	// outs are the expressions the response is decoded into.
 	outs   []ast.Expr
 	bearer bool
+	// authSet reports an Authorization header whose value is not known
+	// here (a token from elsewhere): not proof of a bearer token, but no
+	// sign of v1 either.
+	authSet bool
 	// viaHelper reports that the request is built by a helper function.
 	viaHelper bool
 }
@@ -132,6 +136,8 @@ func (c *checker) requestVar(s *site, en *env) {
 		if len(vc.path) == 2 && vc.path[0] == "Header" && (vc.path[1] == "Set" || vc.path[1] == "Add") && len(vc.call.Args) == 2 {
 			if isAuthBearer(c, vc.call.Args[0], vc.call.Args[1]) {
 				s.bearer = true
+			} else if isAuthUnknown(c, vc.call.Args[0], vc.call.Args[1]) {
+				s.authSet = true
 			}
 			// Headers are parameters too: the plans look for the version header.
 			if p, ok := c.keyParam(vc.call.Args[0], vc.call, rules.InHeader); ok {
@@ -162,6 +168,17 @@ func isAuthBearer(c *checker, name, value ast.Expr) bool {
 	}
 	parts := c.eval(value, newEnv(nil))
 	return len(parts) > 0 && parts[0].Hole == "" && strings.HasPrefix(strings.ToLower(parts[0].Lit), "bearer")
+}
+
+// isAuthUnknown reports whether a header set is Authorization with a value
+// whose scheme is not written here (authz, tok.Type()+" "+tok.AccessToken).
+func isAuthUnknown(c *checker, name, value ast.Expr) bool {
+	tv := c.info.Types[name]
+	if tv.Value == nil || tv.Value.Kind() != constant.String || !strings.EqualFold(constant.StringVal(tv.Value), "Authorization") {
+		return false
+	}
+	parts := c.eval(value, newEnv(nil))
+	return len(parts) > 0 && parts[0].Hole != ""
 }
 
 // response finds where the response of a direct send (http.Get, …) is decoded.
@@ -254,8 +271,12 @@ func (c *checker) restyChain(s *site, call *ast.CallExpr, en *env) {
 			sp := c.spanOf(isel.Sel.Pos(), inner.End())
 			s.params = append(s.params, pparam{Param: rules.Param{Name: "Authorization", In: rules.InHeader, Span: sp, NameSpan: sp}})
 		}
-		if fn.Name() == "SetHeader" && len(args) == 2 && isAuthBearer(c, args[0], args[1]) {
-			s.bearer = true
+		if fn.Name() == "SetHeader" && len(args) == 2 {
+			if isAuthBearer(c, args[0], args[1]) {
+				s.bearer = true
+			} else if isAuthUnknown(c, args[0], args[1]) {
+				s.authSet = true
+			}
 		}
 		x = ast.Unparen(isel.X)
 	}

@@ -163,6 +163,9 @@ func (c *Catalog) Plan(call *Call, src []byte, opt FixOptions) (*Plan, error) {
 			}
 		}
 	}
+	if p.AddBearer {
+		p.FollowUps = append(p.FollowUps, "the Authorization header needs an OAuth2 access token (Create an access token, POST /api/v2/oauth2/token) where the placeholder is")
+	}
 	for _, prm := range append(drop, p.Remove...) {
 		if r := removedRule(op, prm); r != nil && r.Param == "deleted" {
 			p.FollowUps = append(p.FollowUps, "deleted is no longer a filter: read each user's deleted property")

@@ -80,6 +80,21 @@ type snippetFixer struct {
 	back  map[Span]Span
 }
 
+// deletesLines reports whether e deletes text whose file range differs
+// from the snippet's only by the embedding's indentation at the start of
+// the lines it covers (a YAML block scalar's), which goes with them.
+func (f *snippetFixer) deletesLines(e Edit) bool {
+	if e.NewText != "" || f.sn.Map == nil {
+		return false
+	}
+	for i := e.Span.Start + 1; i <= e.Span.End && i < len(f.sn.Map); i++ {
+		if f.sn.Map[i]-f.sn.Map[i-1] != 1 && f.sn.Text[i-1] != '\n' {
+			return false
+		}
+	}
+	return true
+}
+
 func (f *snippetFixer) Fix(p *Plan) ([]Edit, error) {
 	q := *p
 	q.URLEdits, q.MethodEdits = nil, nil
@@ -98,7 +113,7 @@ func (f *snippetFixer) Fix(p *Plan) ([]Edit, error) {
 	var out []Edit
 	for _, e := range inner {
 		sp := f.sn.MapSpan(e.Span)
-		if sp.End-sp.Start != e.Span.End-e.Span.Start {
+		if sp.End-sp.Start != e.Span.End-e.Span.Start && !f.deletesLines(e) {
 			return nil, &Unfixable{Reason: "the change would cross the lines of the embedding file"}
 		}
 		out = append(out, Edit{Span: sp, NewText: e.NewText})

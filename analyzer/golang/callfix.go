@@ -34,6 +34,9 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 	if !c.sameFile(s.call.Pos(), f.Pos()) {
 		return nil, unfixable("the request is made in another file")
 	}
+	view := *call
+	view.URL = fixView(s.url, src)
+	call = &view
 	p, err := c.cat.Plan(call, src, c.fixOpt)
 	if err != nil {
 		return nil, err
@@ -45,12 +48,25 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 		return nil, unfixable("send the OAuth2 bearer token (Authorization: Bearer …) with this request first; then the fix can move it to v2")
 	}
 	var edits []edit
+	gone := map[*ast.CallExpr]map[int]bool{} // format arguments whose verbs go
 	for _, e := range p.URLEdits {
-		if err := c.checkURLEdit(s, e, f, src); err != nil {
+		fc, args, err := c.checkURLEdit(s, e, f, src)
+		if err != nil {
 			return nil, err
+		}
+		for _, a := range args {
+			if gone[fc] == nil {
+				gone[fc] = map[int]bool{}
+			}
+			gone[fc][a] = true
 		}
 		edits = append(edits, edit{span: e.Span, text: e.NewText})
 	}
+	argEdits, err := c.formatArgEdits(gone, f)
+	if err != nil {
+		return nil, err
+	}
+	edits = append(edits, argEdits...)
 	if p.Method != "" {
 		// The plan's MethodEdits know only the method word (PUT); Go writes
 		// http.MethodPut or a resty .Put, which methodEdit rewrites.
@@ -112,30 +128,145 @@ func ordered(edits []edit) ([]edit, error) {
 
 // checkURLEdit checks that a plan's URL edit lands inside one string
 // literal that only this request uses, written byte for byte as its value,
-// and writes nothing that would change what the literal means in Go.
-func (c *checker) checkURLEdit(s *site, e rules.Edit, f *ast.File, src []byte) error {
+// and writes nothing that would change what the literal means in Go. When
+// the literal is a fmt format, the edit may delete whole verbs (a query
+// parameter company=%s): fc is the formatting call and args the indexes of
+// the arguments those verbs took, which must go with them.
+func (c *checker) checkURLEdit(s *site, e rules.Edit, f *ast.File, src []byte) (fc *ast.CallExpr, args []int, err error) {
 	lit, path := c.stringLitAt(f, e.Span)
 	if lit == nil || e.Span.End > len(src) {
-		return unfixable("the part of the URL that changes is not written in one string literal here")
+		return nil, nil, unfixable("the part of the URL that changes is not written in one string literal here")
 	}
 	if v, ok := c.constString(lit); !ok || lit.Value[1:len(lit.Value)-1] != v {
-		return unfixable("the URL literal has escapes: change it by hand")
+		return nil, nil, unfixable("the URL literal has escapes: change it by hand")
 	}
 	bad := "\"\\"
 	if lit.Value[0] == '`' {
 		bad = "`"
 	}
 	if strings.ContainsAny(e.NewText, bad) || strings.ContainsFunc(e.NewText, func(r rune) bool { return r < ' ' || r == 0x7f }) {
-		return unfixable("the new URL text cannot be written in this string literal")
-	}
-	old := string(src[e.Span.Start:e.Span.End])
-	if isFormatArg(c, lit, path) && (strings.Contains(old, "%") || strings.Contains(e.NewText, "%")) {
-		return unfixable("the change touches a formatting verb of the URL's format string: change it by hand")
+		return nil, nil, unfixable("the new URL text cannot be written in this string literal")
 	}
 	if !c.onlyFor(lit, s.call, f) {
-		return unfixable("the URL literal is shared with other code, which the change would move too: change it by hand")
+		return nil, nil, unfixable("the URL literal is shared with other code, which the change would move too: change it by hand")
 	}
-	return nil
+	fc = formatCall(c, lit, path)
+	if fc == nil {
+		return nil, nil, nil
+	}
+	if strings.Contains(e.NewText, "%") {
+		return nil, nil, unfixable("the new URL text would add a formatting verb")
+	}
+	verbs, ok := formatVerbs(lit.Value[1 : len(lit.Value)-1])
+	if !ok || argCount(verbs) != len(fc.Args)-1 || fc.Ellipsis.IsValid() {
+		return nil, nil, unfixable("the URL's format string is not one migaudit can edit (indexed verbs or arguments that do not match)")
+	}
+	at := c.span(lit).Start + 1 // file offset of the literal's value
+	for _, v := range verbs {
+		start, end := at+v.i, at+v.j
+		switch {
+		case end <= e.Span.Start || start >= e.Span.End:
+		case start >= e.Span.Start && end <= e.Span.End:
+			if v.arg > 0 {
+				args = append(args, v.arg)
+			}
+		default:
+			return nil, nil, unfixable("the change would cut a formatting verb of the URL's format string: change it by hand")
+		}
+	}
+	return fc, args, nil
+}
+
+// fmtVerb is a verb of a format string: value offsets [i, j) and the
+// 1-based argument it takes (0 for %%).
+type fmtVerb struct{ i, j, arg int }
+
+// formatVerbs lists a format's verbs; ok is false for indexed or starred
+// ones, whose arguments are not in order.
+func formatVerbs(format string) (verbs []fmtVerb, ok bool) {
+	arg := 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			verbs = append(verbs, fmtVerb{i, i + 2, 0})
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) || format[j] == '[' || format[j] == '*' {
+			return nil, false
+		}
+		verbs = append(verbs, fmtVerb{i, j + 1, arg})
+		arg++
+		i = j
+	}
+	return verbs, true
+}
+
+// argCount counts the verbs that take an argument.
+func argCount(verbs []fmtVerb) int {
+	n := 0
+	for _, v := range verbs {
+		if v.arg > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// formatArgEdits deletes the arguments of fmt calls whose verbs the URL
+// edits removed, with the comma before each; a variable left unused makes
+// it fail, an import left unused goes.
+func (c *checker) formatArgEdits(gone map[*ast.CallExpr]map[int]bool, f *ast.File) ([]edit, error) {
+	var out []edit
+	var nodes []ast.Node
+	for fc, args := range gone {
+		for a := 1; a < len(fc.Args); a++ {
+			if args[a] {
+				out = append(out, edit{span: c.spanOf(fc.Args[a-1].End(), fc.Args[a].End())})
+				nodes = append(nodes, fc.Args[a])
+			}
+		}
+	}
+	imports, err := c.unusedAfter(nodes, f)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, imports...), nil
+}
+
+// fixView is the call's URL as the fix plans it: a hole filling a %s verb
+// of a raw format literal after the query began is the verb's own text
+// (which the rules read as a placeholder), so that a query parameter
+// company=%s is written in one place and can go; parts written one after
+// another in the file become one.
+func fixView(parts []part, src []byte) []rules.URLPart {
+	var out []rules.URLPart
+	inQuery := false
+	for _, p := range parts {
+		u := p.URLPart
+		if inQuery && u.Hole != "" && !p.verb.IsZero() && p.verb.End <= len(src) {
+			switch text := string(src[p.verb.Start:p.verb.End]); text {
+			case "%s", "%d", "%v", "%q":
+				u = rules.URLPart{Lit: text, Span: p.verb, Raw: true}
+			}
+		}
+		if u.Hole == "" && strings.Contains(u.Lit, "?") {
+			inQuery = true
+		}
+		if n := len(out); n > 0 && u.Raw && u.Hole == "" && out[n-1].Raw && out[n-1].Hole == "" && out[n-1].Span.End == u.Span.Start && !u.Span.IsZero() {
+			out[n-1].Lit += u.Lit
+			out[n-1].Span.End = u.Span.End
+			continue
+		}
+		out = append(out, u)
+	}
+	return out
 }
 
 // stringLitAt returns the string literal whose text between the quotes
@@ -157,19 +288,21 @@ func (c *checker) stringLitAt(f *ast.File, sp rules.Span) (*ast.BasicLit, []ast.
 	return lit, path
 }
 
-// isFormatArg reports whether lit is the format of a fmt printing call.
-func isFormatArg(c *checker, lit *ast.BasicLit, path []ast.Node) bool {
+// formatCall returns the fmt printing call whose format lit is, or nil.
+func formatCall(c *checker, lit *ast.BasicLit, path []ast.Node) *ast.CallExpr {
 	for _, n := range path[1:] {
 		switch n := n.(type) {
 		case *ast.ParenExpr:
 			continue
 		case *ast.CallExpr:
 			fn := c.callee(n)
-			return len(n.Args) > 0 && ast.Unparen(n.Args[0]) == lit && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && strings.HasSuffix(fn.Name(), "f")
+			if len(n.Args) > 0 && ast.Unparen(n.Args[0]) == lit && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && strings.HasSuffix(fn.Name(), "f") {
+				return n
+			}
 		}
-		return false
+		return nil
 	}
-	return false
+	return nil
 }
 
 // onlyFor reports whether a node's value reaches no request but call: it

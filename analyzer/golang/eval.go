@@ -15,6 +15,9 @@ import (
 type part struct {
 	rules.URLPart
 	param int // 1-based parameter index; 0 when none
+	// verb is where the fmt verb (%s) this part fills is written in a raw
+	// format literal, for a part that is a hole; zero otherwise.
+	verb rules.Span
 }
 
 // env is the context a value is evaluated in.
@@ -231,12 +234,17 @@ func (c *checker) sprintf(call *ast.CallExpr, en *env) []part {
 			out = append(out, sub(start, i))
 		}
 		if len(args) > 0 {
+			var ps []part
 			switch format[j] {
 			case 's', 'v':
-				out = append(out, c.eval(args[0], en)...)
+				ps = c.eval(args[0], en)
 			default:
-				out = append(out, c.hole(args[0])...)
+				ps = c.hole(args[0])
 			}
+			if len(ps) == 1 && ps[0].Hole != "" && fp.Raw && j == i+1 {
+				ps[0].verb = sub(i, j+1).Span
+			}
+			out = append(out, ps...)
 			args = args[1:]
 		} else {
 			out = append(out, part{URLPart: rules.URLPart{Hole: format[i : j+1], Span: sub(i, j+1).Span}})

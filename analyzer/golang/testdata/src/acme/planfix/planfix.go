@@ -21,6 +21,8 @@ type Client struct {
 	hc    *http.Client
 	rc    *resty.Client
 	token string
+	// company and apiKey are the v1 credentials, while calls move to v2.
+	company, apiKey string
 }
 
 // UpdateJobTitle changes a learner's job title. It already sends the
@@ -70,13 +72,13 @@ func (c *Client) SetPhone(ctx context.Context, userID, phone string) error {
 	return resp.Body.Close()
 }
 
-// SetLanguage formats its URL; the token is set.
+// SetLanguage formats its URL, v1 credentials included; the token is set.
 func (c *Client) SetLanguage(ctx context.Context, userID, lang string) error {
 	body, err := json.Marshal(map[string]string{"lang": lang})
 	if err != nil {
 		return err
 	}
-	u := fmt.Sprintf("%s/api/v1/users/%s", lmsHost, userID) // want `v1 updateUser.*\[update-user-endpoint\]`
+	u := fmt.Sprintf("%s/api/v1/users/%s?company=%s&apiKey=%s", lmsHost, userID, c.company, c.apiKey) // want `v1 updateUser.*\[update-user-endpoint\]` `v1 credentials company and apiKey in the query.*\(fixed with the call's fix\) \[v1-credentials\]`
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, u, bytes.NewReader(body))
 	if err != nil {
 		return err

@@ -49,6 +49,10 @@ type Options struct {
 	// do not load is reported as an error on its go.mod and its files are
 	// read as text, so nothing is lost.
 	GoPass bool
+	// GoPassAuto marks a Go pass the user did not ask for (scan's default):
+	// a module it cannot load is still read as text, and the reason goes
+	// to Result.Notes rather than Result.Errors, since nothing is lost.
+	GoPassAuto bool
 }
 
 // FileError is a file that could not be read or parsed.
@@ -63,6 +67,9 @@ type Result struct {
 	Findings []rules.Finding
 	// Errors, sorted by path.
 	Errors []FileError
+	// Notes say what the scan did differently than asked where nothing was
+	// lost (a Go module read as text because it did not load), by path.
+	Notes []FileError
 	// Files counts the files looked at (after ignores and globs), binary
 	// ones included.
 	Files int

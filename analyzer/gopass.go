@@ -163,6 +163,16 @@ func (s *scan) textFallback(m *goModule, analyzed map[string]bool) []string {
 	return text
 }
 
+// goProblem records why (part of) a module was read as text: an error when
+// the Go pass was asked for, a note when it runs by default.
+func (w *worker) goProblem(gomod, format string, args ...any) {
+	if w.s.opt.GoPassAuto {
+		w.notes = append(w.notes, FileError{Path: displayPath(gomod), Message: fmt.Sprintf(format, args...)})
+		return
+	}
+	w.errorf(gomod, format, args...)
+}
+
 // analyzeModule loads the packages of m that hold candidate files and runs
 // the analyzer on them. It returns a worker holding the findings and
 // errors, and the candidates to read as text.
@@ -170,7 +180,7 @@ func (s *scan) analyzeModule(a *analysis.Analyzer, m *goModule) (*worker, []stri
 	w := &worker{s: s}
 	gomod := filepath.Join(m.dir, "go.mod")
 	fallback := func(format string, args ...any) []string {
-		w.errorf(gomod, format, args...)
+		w.goProblem(gomod, format, args...)
 		return s.textFallback(m, nil)
 	}
 	absDir, err := filepath.Abs(m.dir)
@@ -211,7 +221,7 @@ func (s *scan) analyzeModule(a *analysis.Analyzer, m *goModule) (*worker, []stri
 	var ok []*packages.Package
 	for _, p := range pkgs {
 		if msg := firstError(p); msg != "" {
-			w.errorf(gomod, "package %s does not type-check, read as text: %s", p.PkgPath, oneLine(msg, absDir, m.dir))
+			w.goProblem(gomod, "package %s does not type-check, read as text: %s", p.PkgPath, oneLine(msg, absDir, m.dir))
 			continue
 		}
 		ok = append(ok, p)
@@ -224,7 +234,7 @@ func (s *scan) analyzeModule(a *analysis.Analyzer, m *goModule) (*worker, []stri
 		}
 		for _, act := range g.Roots {
 			if act.Err != nil {
-				w.errorf(gomod, "package %s: %s; read as text", act.Package.PkgPath, oneLine(act.Err.Error(), absDir, m.dir))
+				w.goProblem(gomod, "package %s: %s; read as text", act.Package.PkgPath, oneLine(act.Err.Error(), absDir, m.dir))
 				continue
 			}
 			for _, f := range slices.Concat(act.Package.GoFiles, act.Package.CompiledGoFiles) {
@@ -272,7 +282,7 @@ func (s *scan) parsingPatterns(w *worker, m *goModule, gomod string) []string {
 		if _, err := parser.ParseFile(fset, displayPath(c), nil, parser.SkipObjectResolution); err != nil {
 			broken[dir] = true
 			msg, _, _ := strings.Cut(err.Error(), "\n")
-			w.errorf(gomod, "package %s does not parse, read as text: %s", dir, msg)
+			w.goProblem(gomod, "package %s does not parse, read as text: %s", dir, msg)
 		}
 	}
 	var out []string

@@ -35,6 +35,7 @@ func (s *scan) result(ws []*worker) *Result {
 			r.Findings = append(r.Findings, f)
 		}
 		r.Errors = append(r.Errors, w.errors...)
+		r.Notes = append(r.Notes, w.notes...)
 	}
 	if len(sups) > 0 {
 		r.Findings = s.suppress(r.Findings, sups)
@@ -53,6 +54,10 @@ func (s *scan) result(ws []*worker) *Result {
 		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
 	})
 	r.Errors = slices.Compact(r.Errors)
+	slices.SortFunc(r.Notes, func(a, b FileError) int {
+		return cmp.Or(cmp.Compare(a.Path, b.Path), cmp.Compare(a.Message, b.Message))
+	})
+	r.Notes = slices.Compact(r.Notes)
 	return r
 }
 

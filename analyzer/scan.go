@@ -50,6 +50,7 @@ type worker struct {
 	s          *scan
 	findings   []rules.Finding
 	errors     []FileError
+	notes      []FileError
 	files      int
 	candidates int
 	// suppressions holds the migaudit:ignore directives of the files read,

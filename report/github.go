@@ -27,6 +27,9 @@ func GitHub(w io.Writer, res *analyzer.Result) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(bw, "::error file=%s::%s\n", githubProperty(filepath.ToSlash(e.Path)), githubData(e.Message))
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(bw, "::notice file=%s::%s\n", githubProperty(filepath.ToSlash(n.Path)), githubData(n.Message))
+	}
 	writeSummary(bw, Summarize(res), newPalette(false))
 	return bw.Flush()
 }

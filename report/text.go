@@ -66,6 +66,9 @@ func Text(w io.Writer, res *analyzer.Result, opt TextOptions) error {
 	for _, e := range res.Errors {
 		fmt.Fprintf(bw, "%s: %s: %s\n", e.Path, p.severity(rules.Error), oneLine(e.Message))
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(bw, "%s: %s: %s\n", n.Path, p.sev[rules.Info].Sprint("note"), oneLine(n.Message))
+	}
 	writeSummary(bw, Summarize(res), p)
 	return bw.Flush()
 }

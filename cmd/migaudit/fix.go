@@ -26,7 +26,7 @@ type fixFlags struct {
 	hosts                       listFlag
 	ruleFiles, include, exclude repeatFlag
 	noIgnore, noDefaultExcludes bool
-	goPass                      bool
+	goPass                      goModeFlag
 	maxSize                     sizeFlag
 	jobs                        int
 	config                      string
@@ -54,7 +54,7 @@ func newFixFlags(stderr io.Writer) (*flag.FlagSet, *fixFlags) {
 	fs.Var(&f.exclude, "exclude", "skip files matching this doublestar `glob` (repeatable)")
 	fs.BoolVar(&f.noIgnore, "no-ignore", false, "read files that .gitignore excludes")
 	fs.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "read vendored trees too (node_modules, vendor)")
-	fs.BoolVar(&f.goPass, "go", true, "fix .go files of Go modules with the type-aware pass's suggested fixes (-go=false reads them as text and leaves them)")
+	fs.Var(&f.goPass, "go", "fix .go files of Go modules with the type-aware pass's suggested fixes: auto (default), true, or false (read them as text and leave them)")
 	fs.Var(&f.maxSize, "max-size", "largest `size` of file read (default 10MiB)")
 	fs.IntVar(&f.jobs, "jobs", 0, "files read at once (default: the number of CPUs)")
 	fs.StringVar(&f.config, "config", "", "read settings from `FILE` (default: "+defaultConfig+" in the current directory, when present)")
@@ -139,7 +139,8 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 		Exclude:           concat(cfg.Exclude, f.exclude.items),
 		NoIgnore:          f.noIgnore,
 		NoDefaultExcludes: f.noDefaultExcludes,
-		GoPass:            f.goPass,
+		GoPass:            f.goPass.on(),
+		GoPassAuto:        f.goPass.auto(),
 		MaxFileSize:       f.maxSize.n,
 		Jobs:              f.jobs,
 	}, fo)

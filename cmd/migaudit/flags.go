@@ -57,6 +57,39 @@ func (c *choiceFlag) Set(v string) error {
 	return fmt.Errorf("must be one of %s", strings.Join(c.choices, ", "))
 }
 
+// goModeFlag is --go: auto (the default), on (--go, --go=true) or off
+// (--go=false).
+type goModeFlag struct{ mode string }
+
+func (g *goModeFlag) String() string {
+	if g == nil || g.mode == "" {
+		return "auto"
+	}
+	return g.mode
+}
+
+func (g *goModeFlag) Set(v string) error {
+	switch strings.ToLower(v) {
+	case "auto":
+		g.mode = "auto"
+	case "true", "on", "1":
+		g.mode = "on"
+	case "false", "off", "0":
+		g.mode = "off"
+	default:
+		return fmt.Errorf("must be auto, true or false")
+	}
+	return nil
+}
+
+// IsBoolFlag lets --go stand alone for --go=true.
+func (g *goModeFlag) IsBoolFlag() bool { return true }
+
+// on reports whether the Go pass runs; auto whether the user left it to
+// the default.
+func (g *goModeFlag) on() bool   { return g.String() != "off" }
+func (g *goModeFlag) auto() bool { return g.String() == "auto" }
+
 // sizeFlag is a byte count written as 1048576, 512KiB, 10MiB, 10MB or 1GiB.
 type sizeFlag struct{ n int64 }
 

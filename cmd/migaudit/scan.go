@@ -32,7 +32,7 @@ type scanFlags struct {
 	hosts                       listFlag
 	ruleFiles, include, exclude repeatFlag
 	noIgnore, noDefaultExcludes bool
-	goPass                      bool
+	goPass                      goModeFlag
 	maxSize                     sizeFlag
 	jobs                        int
 	config                      string
@@ -53,7 +53,7 @@ func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
 	fs.Var(&f.exclude, "exclude", "skip files matching this doublestar `glob` (repeatable)")
 	fs.BoolVar(&f.noIgnore, "no-ignore", false, "read files that .gitignore excludes")
 	fs.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "read vendored trees too (node_modules, vendor)")
-	fs.BoolVar(&f.goPass, "go", false, "analyze the .go files of Go modules with the type-aware pass, loading their packages with the go command (slower: about a second a module); without it .go files are read as text")
+	fs.Var(&f.goPass, "go", "analyze the .go files of Go modules with the type-aware pass, loading their packages with the go command (about a second a module with v1 candidates): auto (default: a module that does not load is read as text, with a note), true (it is an error) or false (read .go files as text)")
 	fs.Var(&f.maxSize, "max-size", "largest `size` of file read, as 10MiB, 512KiB or bytes (default 10MiB); larger files are reported as errors")
 	fs.IntVar(&f.jobs, "jobs", 0, "files read at once (default: the number of CPUs)")
 	fs.Var(&f.color, "color", "color `mode` of the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
@@ -113,7 +113,8 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		Exclude:           concat(cfg.Exclude, f.exclude.items),
 		NoIgnore:          f.noIgnore,
 		NoDefaultExcludes: f.noDefaultExcludes,
-		GoPass:            f.goPass,
+		GoPass:            f.goPass.on(),
+		GoPassAuto:        f.goPass.auto(),
 		MaxFileSize:       f.maxSize.n,
 		Jobs:              f.jobs,
 	}

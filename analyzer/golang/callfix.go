@@ -44,7 +44,9 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 	if p.AddBearer && !s.authSet {
 		// Go clients usually authenticate in an http.RoundTripper (an
 		// oauth2 transport) this pass cannot see: moving the call to v2
-		// without knowing would write a request that looks migrated.
+		// without knowing would write a request that looks migrated. An
+		// Authorization header whose value comes from elsewhere is taken
+		// as the token.
 		return nil, unfixable("send the OAuth2 bearer token (Authorization: Bearer …) with this request first; then the fix can move it to v2")
 	}
 	var edits []edit
@@ -335,6 +337,9 @@ func (c *checker) assignedAt(f *ast.File, pos token.Pos) *types.Var {
 	for _, n := range path {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 && len(n.Lhs) > 1 && in(n.Rhs[0]) {
+				return c.varOf(n.Lhs[0]) // body, err := json.Marshal(…)
+			}
 			if len(n.Lhs) != len(n.Rhs) {
 				return nil
 			}

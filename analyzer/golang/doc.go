@@ -41,8 +41,17 @@
 //
 // -hosts adds host patterns (comma-separated, path.Match syntax such as
 // lms.acme.io or *.lms.acme.io) that serve 360Learning's API besides
-// *.360learning.com and *.360learning-dev.com. Under go vet the flag is
-// -migaudit.hosts.
+// *.360learning.com and *.360learning-dev.com.
+//
+// -user-map FILE gives the fixes users' internal IDs: a saved List all users
+// response (a JSON array of users with _id and mail) or a CSV of mail,id
+// rows. A URL that names a user by a mail written in the code then gets the
+// user's ID. -group-role ROLE is the role Remove a user's role withdraws
+// (v1 deleteUserFromGroup named none): admin, analyst, coach, contributor,
+// editor, learner or user-admin.
+//
+// Under go vet the flags are -migaudit.hosts, -migaudit.user-map and
+// -migaudit.group-role.
 //
 // # Result
 //
@@ -50,11 +59,31 @@
 // (lines and columns) with their fixes as rules.Fix, for drivers that report
 // Go findings the way migaudit reports every other format.
 //
-// Suggested fixes cover only the mechanical request-side changes, one fix per
-// diagnostic: the json tag of a removed body field becomes `json:"-"`, the v1
-// credentials (company, apiKey) are removed and the 360-api-version header
-// is set, and the v1 path becomes the v2 path (with PUT becoming PATCH for
-// updateUser) when nothing else needs a person. Where a person must decide
-// (an email where v2 wants an internal ID, a role, pagination, the response
-// shape) there is no fix and the message says what to do.
+// # Fixes
+//
+// Each call gets at most one suggested fix, on the diagnostic of its
+// endpoint, holding every change its v2 request needs, so that applying it
+// is all or nothing: what changes is decided by the rules
+// ([rules.Catalog.Plan], the same plan as every other format) and the pass
+// writes it in Go. The v2 path is written inside the URL's string literal
+// (with the user's ID from -user-map, the role from -group-role), query
+// parameters written in the URL go (with their fmt.Sprintf arguments),
+// http.MethodPut, "PUT" or a resty .Put becomes PATCH where v2 says so, v1
+// credentials and removed parameters stop being sent (their url.Values
+// Set/Add statement, map literal entry or resty chain call goes, or a json
+// tag becomes "-" when the struct serves only this request), an import
+// left unused goes, and req.Header.Set("360-api-version", "v2.0") (or a
+// resty SetHeader) is added. The other diagnostics of a fixed call say
+// "(fixed with the call's fix)" and carry no fix of their own.
+//
+// There is no fix when the plan leaves the call to a person (a user given
+// by mail without a user map entry, a role not given, primaryGroupId or
+// password in the body, deleteFromPrivateSubgroups other than false, a
+// paginated list, a response read in its v1 shape, v1 error codes
+// compared), when the request sends no bearer token yet (Go clients often
+// authenticate in a transport the pass cannot see; an Authorization header
+// whose value is set elsewhere counts as the token), when the code cannot
+// be changed safely (a URL literal shared with another request, escapes,
+// a header or parameter set in a helper), or when the fixed request would
+// still not be one the v2 reference accepts (a v1 body key v2 renamed).
 package golang

@@ -50,6 +50,7 @@ func TestNoFixReasons(t *testing.T) {
 		"AllUsers":      {"v2 pages this list"},
 		"Refresh":       {"shared with other code", "no migration guide covers this endpoint"},
 		"Deactivate":    {"unknown body parameter toDeactivateAt"},
+		"RetitleBoth":   {"url.Values other code may send too", "send the OAuth2 bearer token"},
 		// acme/planmap, with the user map and the role.
 		"RetitleContractor": {"the user map has no user with mail temp.contractor@acme.com"},
 	}

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/astutil"
+
 	"github.com/migaudit/migaudit/rules"
 )
 
@@ -35,6 +37,9 @@ func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) ([]edi
 			if !c.sameFile(p.lit.Pos(), f.Pos()) {
 				return nil, unfixable("%s is set in another file", p.Name)
 			}
+			if p.link == nil && !c.onlyFor(p.lit, s.call, f) {
+				return nil, unfixable("%s is set in a value other code may send too: stop sending it by hand", p.Name)
+			}
 			if byLit[p.lit] == nil {
 				byLit[p.lit] = map[ast.Expr]bool{}
 				lits = append(lits, p.lit)
@@ -45,6 +50,9 @@ func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) ([]edi
 		case p.stmt != nil:
 			if !c.sameFile(p.stmt.Pos(), f.Pos()) {
 				return nil, unfixable("%s is set in another file", p.Name)
+			}
+			if !c.valuesOnlyFor(s, p.stmt, f) {
+				return nil, unfixable("%s is set on url.Values other code may send too: stop sending it by hand", p.Name)
 			}
 			out = append(out, c.lineEdit(p.stmt))
 			nodes = append(nodes, p.stmt)
@@ -279,4 +287,68 @@ func (c *checker) importEdit(pn *types.PkgName, f *ast.File) (edit, bool) {
 		}
 	}
 	return edit{}, false
+}
+
+// valuesOnlyFor reports whether the url.Values a statement (q.Set(k, v))
+// sets serve only this request: besides the calls on it, q is used once,
+// in the request's own URL, or in req.URL.RawQuery = q.Encode() for the
+// request's req.
+func (c *checker) valuesOnlyFor(s *site, stmt *ast.ExprStmt, f *ast.File) bool {
+	call, ok := stmt.X.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v := c.varOf(sel.X)
+	if v == nil || v.IsField() || !c.local(v) {
+		return false
+	}
+	onVar := map[*ast.Ident]bool{} // q in q.Set(…), q.Add(…), q.Del(…)
+	for _, vc := range c.calls[v] {
+		if vs, ok := vc.call.Fun.(*ast.SelectorExpr); ok && vc.stmt != nil && len(vc.path) == 1 {
+			switch vs.Sel.Name {
+			case "Set", "Add", "Del":
+				if id, ok := ast.Unparen(vs.X).(*ast.Ident); ok {
+					onVar[id] = true
+				}
+			}
+		}
+	}
+	var others []*ast.Ident
+	for _, id := range c.usesOf(v) {
+		if !onVar[id] {
+			others = append(others, id)
+		}
+	}
+	if len(others) != 1 {
+		return false
+	}
+	use := others[0]
+	if c.onlyFor(use, s.call, f) {
+		return true
+	}
+	// req.URL.RawQuery = q.Encode(), for this request's req.
+	if s.reqVar == nil {
+		return false
+	}
+	path, _ := astutil.PathEnclosingInterval(f, use.Pos(), use.End())
+	for _, n := range path {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			continue
+		}
+		if len(as.Lhs) != 1 {
+			return false
+		}
+		lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+		if !ok || lhs.Sel.Name != "RawQuery" {
+			return false
+		}
+		u, ok := ast.Unparen(lhs.X).(*ast.SelectorExpr)
+		return ok && u.Sel.Name == "URL" && c.varOf(u.X) == s.reqVar
+	}
+	return false
 }

@@ -9,7 +9,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
+	"strings"
 
 	"github.com/go-resty/resty/v2"
 )
@@ -238,6 +240,28 @@ func (c *Client) Refresh(ctx context.Context, userID string) error {
 		return err
 	}
 	return resp2.Body.Close()
+}
+
+// RetitleBoth sends one set of v1 credentials with two requests: removing
+// them for the first would take them from the second, still v1.
+func (c *Client) RetitleBoth(ctx context.Context, userID, legacyID string) error {
+	q := url.Values{}
+	q.Set("company", c.company) // want `v1 credentials company and apiKey in the query.*\[v1-credentials\]`
+	q.Set("apiKey", c.apiKey)
+	first, err := http.NewRequestWithContext(ctx, http.MethodPut, lmsHost+"/api/v1/users/"+userID+"?"+q.Encode(), strings.NewReader(`{"job": "Lead"}`)) // want `v1 updateUser.*\[update-user-endpoint\]`
+	if err != nil {
+		return err
+	}
+	first.Header.Set("Authorization", "Bearer "+c.token)
+	if _, err := c.hc.Do(first); err != nil {
+		return err
+	}
+	second, err := http.NewRequestWithContext(ctx, http.MethodPut, lmsHost+"/api/v1/users/"+legacyID+"?"+q.Encode(), strings.NewReader(`{"job": "Lead"}`)) // want `v1 updateUser.*\[update-user-endpoint\]`
+	if err != nil {
+		return err
+	}
+	_, err = c.hc.Do(second)
+	return err
 }
 
 // Reactivate is already v2: nothing to report.

@@ -25,7 +25,7 @@ func unfixable(format string, args ...any) *rules.Unfixable {
 // version header), so that applying it is all or nothing. The error says
 // why there is none: the plan needs a person, or this code cannot carry
 // the plan out safely.
-func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.SuggestedFix, error) {
+func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*callFixed, error) {
 	tf := c.pass.Fset.File(f.Pos())
 	src := c.fileContent(tf)
 	if src == nil {
@@ -64,10 +64,7 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 		}
 		edits = append(edits, edit{span: e.Span, text: e.NewText})
 	}
-	argEdits, err := c.formatArgEdits(gone, f)
-	if err != nil {
-		return nil, err
-	}
+	argEdits, deleted := c.formatArgEdits(gone)
 	edits = append(edits, argEdits...)
 	if p.Method != "" {
 		// The plan's MethodEdits know only the method word (PUT); Go writes
@@ -78,11 +75,18 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 		}
 		edits = append(edits, e)
 	}
-	removed, err := c.removeEdits(s, p.Remove, f)
+	removed, nodes, err := c.removeEdits(s, p.Remove, f)
 	if err != nil {
 		return nil, err
 	}
 	edits = append(edits, removed...)
+	// What the deletions leave unused: an import goes, a variable fails.
+	deleted = append(deleted, nodes...)
+	imports, dropped, err := c.unusedAfter(deleted, f)
+	if err != nil {
+		return nil, err
+	}
+	edits = append(edits, imports...)
 	if p.AddVersion {
 		h := c.headerEdit(s, f)
 		if h == nil {
@@ -103,7 +107,15 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*analysis.Sug
 	if len(p.FollowUps) > 0 {
 		msg += "; then check: " + strings.Join(p.FollowUps, "; ")
 	}
-	return c.suggested(tf, msg, edits), nil
+	return &callFixed{fix: c.suggested(tf, msg, edits), deleted: deleted, imports: dropped}, nil
+}
+
+// callFixed is a call's fix with the code it deletes and the imports it
+// removes, for the check of a file's fixes together.
+type callFixed struct {
+	fix     *analysis.SuggestedFix
+	deleted []ast.Node
+	imports []*types.PkgName
 }
 
 // ordered sorts edits, drops exact duplicates and fails on overlaps.
@@ -222,11 +234,8 @@ func argCount(verbs []fmtVerb) int {
 }
 
 // formatArgEdits deletes the arguments of fmt calls whose verbs the URL
-// edits removed, with the comma before each; a variable left unused makes
-// it fail, an import left unused goes.
-func (c *checker) formatArgEdits(gone map[*ast.CallExpr]map[int]bool, f *ast.File) ([]edit, error) {
-	var out []edit
-	var nodes []ast.Node
+// edits removed, with the comma before each; nodes are the arguments.
+func (c *checker) formatArgEdits(gone map[*ast.CallExpr]map[int]bool) (out []edit, nodes []ast.Node) {
 	for fc, args := range gone {
 		for a := 1; a < len(fc.Args); a++ {
 			if args[a] {
@@ -235,11 +244,7 @@ func (c *checker) formatArgEdits(gone map[*ast.CallExpr]map[int]bool, f *ast.Fil
 			}
 		}
 	}
-	imports, err := c.unusedAfter(nodes, f)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, imports...), nil
+	return out, nodes
 }
 
 // fixView is the call's URL as the fix plans it: a hole filling a %s verb

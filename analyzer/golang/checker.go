@@ -68,6 +68,9 @@ type checker struct {
 	// uses maps local variables to the identifiers using them, built
 	// when a fix first needs it.
 	uses map[*types.Var][]*ast.Ident
+	// pending are the current file's calls, reported once all their
+	// fixes are known.
+	pending []*pendingCall
 	// findings are the findings reported, the pass's result.
 	findings []rules.Finding
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/migaudit/migaudit/analyzer/golang"
 )
 
-var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme", "acme/urlforms", "acme/oddities", "acme/planfix"}
+var testPackages = []string{"acme/lms", "acme/hrsync", "acme/offboard", "acme/server", "acme/restysync", "acme/fixme", "acme/urlforms", "acme/oddities", "acme/planfix", "acme/planimports"}
 
 func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), golang.Analyzer, testPackages...)

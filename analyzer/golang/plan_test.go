@@ -51,6 +51,9 @@ func TestNoFixReasons(t *testing.T) {
 		"Refresh":       {"shared with other code", "no migration guide covers this endpoint"},
 		"Deactivate":    {"unknown body parameter toDeactivateAt"},
 		"RetitleBoth":   {"url.Values other code may send too", "send the OAuth2 bearer token"},
+		// acme/planimports: each fix alone is right, both would leave os unused.
+		"SetTitle": {"the import of os would be left unused"},
+		"SetOrg":   {"the import of os would be left unused"},
 		// acme/planmap, with the user map and the role.
 		"RetitleContractor": {"the user map has no user with mail temp.contractor@acme.com"},
 	}
@@ -64,7 +67,7 @@ func TestNoFixReasons(t *testing.T) {
 		got[fn] = append(got[fn], why.Error())
 	})
 	defer restore()
-	analysistest.Run(quiet{t}, analysistest.TestData(), golang.Analyzer, "acme/planfix")
+	analysistest.Run(quiet{t}, analysistest.TestData(), golang.Analyzer, "acme/planfix", "acme/planimports")
 	analysistest.Run(quiet{t}, analysistest.TestData(), answeredAnalyzer(t), "acme/planmap")
 	for fn, subs := range want {
 		reasons := strings.Join(got[fn], "\n")

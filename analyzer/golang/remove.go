@@ -13,15 +13,14 @@ import (
 // removeEdits stops sending the parameters a plan removes, each where this
 // call's code sends it: a url.Values Set/Add statement, a map or
 // url.Values literal entry, a go-resty chain call, a struct field's json
-// tag (made "-" when the struct is only this request's). An import the
-// removal leaves unused goes too; a variable left unused makes it fail.
-func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) ([]edit, error) {
+// tag (made "-" when the struct is only this request's). nodes are the
+// code deleted, for the caller's check of what that leaves unused.
+func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) (edits []edit, nodes []ast.Node, err error) {
 	targets, err := c.removeTargets(s, remove)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []edit
-	var nodes []ast.Node // removed code, for the unused check
 	byLit := map[*ast.CompositeLit]map[ast.Expr]bool{}
 	var lits []*ast.CompositeLit
 	links := map[*ast.CallExpr]bool{}
@@ -30,15 +29,15 @@ func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) ([]edi
 		case p.field != nil:
 			e, err := c.tagEdit(s, p, f)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			out = append(out, e)
 		case p.lit != nil:
 			if !c.sameFile(p.lit.Pos(), f.Pos()) {
-				return nil, unfixable("%s is set in another file", p.Name)
+				return nil, nil, unfixable("%s is set in another file", p.Name)
 			}
 			if p.link == nil && !c.onlyFor(p.lit, s.call, f) {
-				return nil, unfixable("%s is set in a value other code may send too: stop sending it by hand", p.Name)
+				return nil, nil, unfixable("%s is set in a value other code may send too: stop sending it by hand", p.Name)
 			}
 			if byLit[p.lit] == nil {
 				byLit[p.lit] = map[ast.Expr]bool{}
@@ -49,15 +48,15 @@ func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) ([]edi
 			links[p.link] = true
 		case p.stmt != nil:
 			if !c.sameFile(p.stmt.Pos(), f.Pos()) {
-				return nil, unfixable("%s is set in another file", p.Name)
+				return nil, nil, unfixable("%s is set in another file", p.Name)
 			}
 			if !c.valuesOnlyFor(s, p.stmt, f) {
-				return nil, unfixable("%s is set on url.Values other code may send too: stop sending it by hand", p.Name)
+				return nil, nil, unfixable("%s is set on url.Values other code may send too: stop sending it by hand", p.Name)
 			}
 			out = append(out, c.lineEdit(p.stmt))
 			nodes = append(nodes, p.stmt)
 		default:
-			return nil, unfixable("%s is sent where migaudit cannot remove it: remove it by hand", p.Name)
+			return nil, nil, unfixable("%s is sent where migaudit cannot remove it: remove it by hand", p.Name)
 		}
 	}
 	for _, lit := range lits {
@@ -75,18 +74,14 @@ func (c *checker) removeEdits(s *site, remove []rules.Param, f *ast.File) ([]edi
 	for link := range links {
 		e, ok := c.linkEdit(link, f)
 		if !ok {
-			return nil, unfixable("the request chain cannot drop %s here: change it by hand", c.text(link.Fun))
+			return nil, nil, unfixable("the request chain cannot drop %s here: change it by hand", c.text(link.Fun))
 		}
 		out = append(out, e)
 		for _, a := range link.Args {
 			nodes = append(nodes, a)
 		}
 	}
-	imports, err := c.unusedAfter(nodes, f)
-	if err != nil {
-		return nil, err
-	}
-	return append(out, imports...), nil
+	return out, nodes, nil
 }
 
 // removeTargets finds, for each removed parameter, the parameters of the
@@ -188,7 +183,7 @@ func (c *checker) enclosingFunc(f *ast.File, pos token.Pos) *ast.FuncDecl {
 // unusedAfter returns the edits removing the imports that deleting nodes
 // leaves unused, or an error when it would leave a local variable unused
 // (a build error the fix must not cause).
-func (c *checker) unusedAfter(nodes []ast.Node, f *ast.File) ([]edit, error) {
+func (c *checker) unusedAfter(nodes []ast.Node, f *ast.File) ([]edit, []*types.PkgName, error) {
 	inside := func(pos token.Pos) bool {
 		for _, n := range nodes {
 			if n.Pos() <= pos && pos < n.End() {
@@ -222,7 +217,7 @@ func (c *checker) unusedAfter(nodes []ast.Node, f *ast.File) ([]edit, error) {
 		})
 	}
 	if len(watched) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	used := map[types.Object]bool{}
 	ast.Inspect(f, func(m ast.Node) bool {
@@ -234,21 +229,23 @@ func (c *checker) unusedAfter(nodes []ast.Node, f *ast.File) ([]edit, error) {
 		return true
 	})
 	var out []edit
+	var pkgs []*types.PkgName
 	for _, obj := range order {
 		if used[obj] {
 			continue
 		}
 		pn, ok := obj.(*types.PkgName)
 		if !ok {
-			return nil, unfixable("stopping sending the removed parameters would leave %s unused: change the code by hand", obj.Name())
+			return nil, nil, unfixable("stopping sending the removed parameters would leave %s unused: change the code by hand", obj.Name())
 		}
 		e, ok := c.importEdit(pn, f)
 		if !ok {
-			return nil, unfixable("the import of %s would be left unused", pn.Imported().Path())
+			return nil, nil, unfixable("the import of %s would be left unused", pn.Imported().Path())
 		}
 		out = append(out, e)
+		pkgs = append(pkgs, pn)
 	}
-	return out, nil
+	return out, pkgs, nil
 }
 
 // importEdit deletes the import of a package, or the whole import

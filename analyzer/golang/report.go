@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -52,6 +53,7 @@ func (c *checker) reportFile(f *ast.File) {
 			return true
 		})
 	}
+	c.flush(f)
 }
 
 // callOf turns a site into the rules' Call.
@@ -81,7 +83,14 @@ var (
 	callHook  func(call rules.Call)
 )
 
-// report checks a site's call and reports its findings.
+// pendingCall is a call whose findings wait for the file's other fixes.
+type pendingCall struct {
+	s        *site
+	findings []rules.Finding
+	fixed    *callFixed
+}
+
+// report checks a site's call and works out its fix; flush reports them.
 func (c *checker) report(s *site, f *ast.File) {
 	call := c.callOf(s, f)
 	if callHook != nil {
@@ -91,12 +100,139 @@ func (c *checker) report(s *site, f *ast.File) {
 	if len(findings) == 0 {
 		return
 	}
-	tf := c.pass.Fset.File(f.Pos())
 	// One fix for the whole call, on the diagnostic of its endpoint: the
 	// request must move to v2 with all its changes or not at all.
-	fix, whyNot := c.callFix(s, &call, f)
-	if whyNot != nil && noFixHook != nil {
-		noFixHook(c.pass.Fset.Position(s.call.Pos()), whyNot)
+	fixed, whyNot := c.callFix(s, &call, f)
+	if fixed != nil && fixed.fix == nil {
+		fixed, whyNot = nil, unfixable("nothing to change")
+	}
+	if whyNot != nil {
+		c.noFix(s, whyNot)
+	}
+	c.pending = append(c.pending, &pendingCall{s: s, findings: findings, fixed: fixed})
+}
+
+// noFix tells the test hook why a call has no fix.
+func (c *checker) noFix(s *site, why error) {
+	if noFixHook != nil {
+		noFixHook(c.pass.Fset.Position(s.call.Pos()), why)
+	}
+}
+
+// flush reports the file's pending calls, once their fixes are known to
+// hold together: go vet -fix applies them all, an editor one at a time, so
+// each must be right alone and with the others.
+func (c *checker) flush(f *ast.File) {
+	pending := c.pending
+	c.pending = nil
+	c.reconcile(pending, f)
+	tf := c.pass.Fset.File(f.Pos())
+	for _, pc := range pending {
+		c.emit(tf, pc)
+	}
+}
+
+// reconcile drops fixes that touch the same code as another call's fix,
+// and fixes that together would leave an import unused although none of
+// them alone does.
+func (c *checker) reconcile(pending []*pendingCall, f *ast.File) {
+	var fixed []*pendingCall
+	for _, pc := range pending {
+		if pc.fixed != nil {
+			fixed = append(fixed, pc)
+		}
+	}
+	drop := func(pc *pendingCall, why error) {
+		if pc.fixed != nil {
+			pc.fixed = nil
+			c.noFix(pc.s, why)
+		}
+	}
+	for i, a := range fixed {
+		for _, b := range fixed[i+1:] {
+			if editsMeet(a.fixed.fix, b.fixed.fix) {
+				why := unfixable("another call's fix changes the same code: change them by hand")
+				drop(a, why)
+				drop(b, why)
+			}
+		}
+	}
+	// Imports: a package whose every use some fix deletes, and whose
+	// import no fix removes.
+	inside := func(pos token.Pos) bool {
+		for _, pc := range fixed {
+			if pc.fixed == nil {
+				continue
+			}
+			for _, n := range pc.fixed.deleted {
+				if n.Pos() <= pos && pos < n.End() {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	users := map[*types.PkgName][]*pendingCall{}
+	removes := map[*types.PkgName]bool{}
+	for _, pc := range fixed {
+		if pc.fixed == nil {
+			continue
+		}
+		for _, pn := range pc.fixed.imports {
+			removes[pn] = true
+		}
+		for _, n := range pc.fixed.deleted {
+			ast.Inspect(n, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					if pn, ok := c.info.Uses[id].(*types.PkgName); ok {
+						users[pn] = append(users[pn], pc)
+					}
+				}
+				return true
+			})
+		}
+	}
+	for pn, pcs := range users {
+		if removes[pn] {
+			continue
+		}
+		usedElsewhere := false
+		ast.Inspect(f, func(m ast.Node) bool {
+			if id, ok := m.(*ast.Ident); ok && c.info.Uses[id] == pn && !inside(id.Pos()) {
+				usedElsewhere = true
+			}
+			return !usedElsewhere
+		})
+		if !usedElsewhere {
+			for _, pc := range pcs {
+				drop(pc, unfixable("with the other fixes of this file, the import of %s would be left unused: change these calls by hand", pn.Imported().Path()))
+			}
+		}
+	}
+}
+
+// editsMeet reports whether two fixes edit the same text: overlapping
+// ranges, or an insertion inside or at the edge of the other's range.
+func editsMeet(a, b *analysis.SuggestedFix) bool {
+	for _, x := range a.TextEdits {
+		for _, y := range b.TextEdits {
+			if x.Pos < y.End && y.Pos < x.End {
+				return true
+			}
+			if (x.Pos == x.End || y.Pos == y.End) && x.Pos <= y.End && y.Pos <= x.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// emit reports a call's findings, its fix on the endpoint's diagnostic.
+func (c *checker) emit(tf *token.File, pc *pendingCall) {
+	s, findings := pc.s, pc.findings
+	var fix *analysis.SuggestedFix
+	if pc.fixed != nil {
+		fix = pc.fixed.fix
 	}
 	fixAt := -1
 	if fix != nil {

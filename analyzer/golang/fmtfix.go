@@ -108,4 +108,3 @@ func formatCall(c *checker, lit *ast.BasicLit, path []ast.Node) *ast.CallExpr {
 	}
 	return nil
 }
-

@@ -489,16 +489,23 @@ func hasGoFixes(fs []rules.Finding) bool {
 // stay gofmt-clean when it was.
 func (fx *fixer) goFile(path string, src []byte, findings []rules.Finding) {
 	var edits []rules.Edit
-	var fixed []rules.Finding
+	var fixed, covered, left []rules.Finding
 	for _, f := range findings {
-		if f.Fix == nil {
-			fx.leave(f, goLeftReason(f))
-			continue
+		switch {
+		case f.Fix != nil:
+			edits = append(edits, f.Fix.Edits...)
+			fixed = append(fixed, f)
+		case strings.Contains(f.Message, goFixedWithCall):
+			covered = append(covered, f) // resolved when its call's fix applies
+		default:
+			left = append(left, f)
 		}
-		edits = append(edits, f.Fix.Edits...)
-		fixed = append(fixed, f)
+	}
+	for _, f := range left {
+		fx.leave(f, goLeftReason(f))
 	}
 	if len(edits) == 0 {
+		fx.leaveAll(covered, "no mechanical fix: see the finding")
 		return
 	}
 	newSrc, err := rewrite.Apply(src, edits)
@@ -506,14 +513,24 @@ func (fx *fixer) goFile(path string, src []byte, findings []rules.Finding) {
 		err = goValid(src, newSrc)
 	}
 	if err != nil {
-		fx.leaveAll(fixed, "the Go fix did not pass verification ("+err.Error()+")")
+		fx.leaveAll(append(fixed, covered...), "the Go fix did not pass verification ("+err.Error()+")")
 		return
 	}
-	for _, f := range fixed {
-		fx.out.Fixed = append(fx.out.Fixed, FixedCall{Path: path, Line: f.Line, Operation: f.Operation, Message: f.Fix.Message, Findings: 1, resolved: []rules.Finding{f}})
+	for i, f := range fixed {
+		fc := FixedCall{Path: path, Line: f.Line, Operation: f.Operation, Message: f.Fix.Message, Findings: 1, resolved: []rules.Finding{f}}
+		if i == 0 {
+			// The covered findings go with the file's first fix: they are
+			// resolved by the fixes of their calls, all applied together.
+			fc.resolved = append(fc.resolved, covered...)
+			fc.Findings += len(covered)
+		}
+		fx.out.Fixed = append(fx.out.Fixed, fc)
 	}
 	fx.addFile(path, src, newSrc)
 }
+
+// goFixedWithCall ends the message of a Go finding its call's fix resolves.
+const goFixedWithCall = "(fixed with the call's fix)"
 
 func goLeftReason(f rules.Finding) string {
 	if i := strings.Index(f.Message, "fixed with"); i >= 0 {

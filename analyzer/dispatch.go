@@ -271,3 +271,15 @@ func guard(read func() (*rules.Found, error)) (f *rules.Found, err error) {
 	}()
 	return read()
 }
+
+// Calls returns the calls the readers find in one file's content, by its
+// name's format (v2 calls too: tools use it to check what a fix wrote), and
+// the readers' errors. Calls whose URL starts from a base another file
+// defines are not completed.
+func Calls(name string, src []byte) ([]rules.Call, []string) {
+	f, errs := dispatch(name, src, false, nil)
+	if f == nil {
+		return nil, errs
+	}
+	return f.Calls, errs
+}

@@ -533,8 +533,8 @@ func (fx *fixer) goFile(path string, src []byte, findings []rules.Finding) {
 const goFixedWithCall = "(fixed with the call's fix)"
 
 func goLeftReason(f rules.Finding) string {
-	if i := strings.Index(f.Message, "fixed with"); i >= 0 {
-		return f.Message[i:]
+	if f.Unfixed != "" {
+		return f.Unfixed
 	}
 	return "no mechanical fix: see the finding"
 }

@@ -13,6 +13,9 @@ type Finding struct {
 	EndColumn int      `json:"endColumn"`
 	Message   string   `json:"message"`
 	Fix       *Fix     `json:"fix,omitempty"`
+	// Unfixed says why a finding has no fix, where its reader knows (the Go
+	// pass); not part of the JSON contract.
+	Unfixed string `json:"-"`
 
 	// Span is where the finding sits in the file; Locate turns it into
 	// lines and columns.

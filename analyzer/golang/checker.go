@@ -20,6 +20,8 @@ type checker struct {
 	opt  *rules.Options
 	// fixOpt are the person's answers the fix plans use.
 	fixOpt rules.FixOptions
+	// whyNot says why a call site got no fix.
+	whyNot map[*site]string
 
 	// assigns maps variables (locals, package variables) to the values
 	// assigned to them; a multi-value call assigns itself to its first

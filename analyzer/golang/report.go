@@ -112,8 +112,12 @@ func (c *checker) report(s *site, f *ast.File) {
 	c.pending = append(c.pending, &pendingCall{s: s, findings: findings, fixed: fixed})
 }
 
-// noFix tells the test hook why a call has no fix.
+// noFix records why a call has no fix, and tells the test hook.
 func (c *checker) noFix(s *site, why error) {
+	if c.whyNot == nil {
+		c.whyNot = map[*site]string{}
+	}
+	c.whyNot[s] = why.Error()
 	if noFixHook != nil {
 		noFixHook(c.pass.Fset.Position(s.call.Pos()), why)
 	}
@@ -250,6 +254,9 @@ func (c *checker) emit(tf *token.File, pc *pendingCall) {
 		}
 		if fix != nil && i != fixAt && c.fixedByCallFix(fd) {
 			fd.Message += " (fixed with the call's fix)"
+		}
+		if fix == nil {
+			fd.Unfixed = c.whyNot[s]
 		}
 		d := analysis.Diagnostic{
 			Pos:      c.pos(tf, fd.Span.Start),

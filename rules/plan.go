@@ -164,7 +164,7 @@ func (c *Catalog) Plan(call *Call, src []byte, opt FixOptions) (*Plan, error) {
 		}
 	}
 	if p.AddBearer {
-		p.FollowUps = append(p.FollowUps, "the Authorization header needs an OAuth2 access token (Create an access token, POST /api/v2/oauth2/token) where the placeholder is")
+		p.FollowUps = append(p.FollowUps, "provide an OAuth2 access token (Create an access token, POST /api/v2/oauth2/token) for the Authorization header's placeholder")
 	}
 	for _, prm := range append(drop, p.Remove...) {
 		if r := removedRule(op, prm); r != nil && r.Param == "deleted" {

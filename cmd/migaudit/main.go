@@ -41,7 +41,7 @@ type command struct {
 // commands lists the subcommands in the order help shows them.
 var commands = []command{
 	{"scan", "[flags] [PATH...]", "report 360Learning API v1 calls under PATH (default .)", runScan},
-	{"fix", "[--diff] [flags] [PATH...]", "move v1 calls to v2 where the change is mechanical", runFix},
+	{"fix", "[flags] [PATH...]", "move them to v2 where the change is mechanical (--diff: as a patch)", runFix},
 	{"rules", "[--format text|json]", "list the rules of the catalog", runRules},
 	{"explain", "RULE-ID", "print everything about one rule", runExplain},
 	{"version", "", "print migaudit's version", runVersion},
@@ -100,5 +100,5 @@ func usage(w io.Writer) {
 	}
 	fmt.Fprintln(w, "  migaudit help     [COMMAND]")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "Run 'migaudit help scan' for the flags of scan.")
+	fmt.Fprintln(w, "Run 'migaudit help COMMAND' for the flags of scan and fix.")
 }

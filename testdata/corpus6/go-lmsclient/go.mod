@@ -1,0 +1,3 @@
+module example.com/acme/lmsclient
+
+go 1.22

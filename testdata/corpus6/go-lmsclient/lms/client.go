@@ -111,6 +111,18 @@ func (c *Client) RemoveFromGroup(ctx context.Context, groupID, email string) err
 	return c.expect(req, http.StatusNoContent)
 }
 
+// RemoveFromGroupByID takes the user with LMS ID userID out of a group (learners only:
+// the onboarding groups have no other members).
+func (c *Client) RemoveFromGroupByID(ctx context.Context, groupID, userID string) error {
+	url := fmt.Sprintf("%s/api/v1/groups/%s/users/%s?company=%s&apiKey=%s", c.BaseURL, groupID, userID, c.Company, c.APIKey)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	return c.expect(req, http.StatusNoContent)
+}
+
 // GetUser retrieves one user (already on v2, PLAT-311).
 func (c *Client) GetUser(ctx context.Context, id string) (*User, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.BaseURL+"/api/v2/users/"+id, nil)

@@ -176,7 +176,7 @@ func (fx *fixer) file(path string, findings []rules.Finding) {
 	for _, f := range findings {
 		reported[findingKey{f.Rule, f.Span}] = f
 	}
-	found, _ := dispatch(path, src, false, nil)
+	found, oldErrs := dispatch(path, src, false, nil)
 	var cands []*candidate
 	claimed := map[findingKey]bool{}
 	if found != nil {
@@ -209,7 +209,7 @@ func (fx *fixer) file(path string, findings []rules.Finding) {
 	if len(cands) == 0 {
 		return
 	}
-	kept, newSrc, failures := fx.verify(path, src, cands)
+	kept, newSrc, failures := fx.verify(path, src, cands, len(oldErrs), fx.countFindings(found))
 	for c, why := range failures {
 		fx.leaveAll(c.findings, "the fix did not pass verification ("+why+"); change it by hand")
 	}
@@ -268,10 +268,11 @@ func (fx *fixer) plan(call *rules.Call, src []byte, mine []rules.Finding) (c *ca
 // verify applies the candidates' edits and checks the result, dropping
 // candidates until what remains passes. It returns the kept candidates,
 // the new content and why each dropped one failed.
-func (fx *fixer) verify(path string, src []byte, cands []*candidate) ([]*candidate, []byte, map[*candidate]string) {
+//
+// oldErrs and oldFindings are how many reader errors and findings the
+// file has as it is.
+func (fx *fixer) verify(path string, src []byte, cands []*candidate, oldErrs, oldFindings int) ([]*candidate, []byte, map[*candidate]string) {
 	failures := map[*candidate]string{}
-	_, oldErrs := dispatch(path, src, false, nil)
-	oldFindings := fx.countFindings(path, src)
 	kept := append([]*candidate(nil), cands...)
 	for len(kept) > 0 {
 		var edits []rules.Edit
@@ -312,7 +313,7 @@ func (fx *fixer) verify(path string, src []byte, cands []*candidate) ([]*candida
 			return nil, nil, failures
 		}
 		found, newErrs := dispatch(path, newSrc, false, nil)
-		if len(newErrs) > len(oldErrs) {
+		if len(newErrs) > oldErrs {
 			for _, c := range kept {
 				failures[c] = "the file no longer reads: " + newErrs[0]
 			}
@@ -350,7 +351,7 @@ func (fx *fixer) verify(path string, src []byte, cands []*candidate) ([]*candida
 		for _, c := range kept {
 			resolved += len(c.findingsAll(fx))
 		}
-		if got := fx.countFindings(path, newSrc); got != oldFindings-resolved {
+		if got := fx.countFindings(found); got != oldFindings-resolved {
 			for _, c := range kept {
 				failures[c] = fmt.Sprintf("other findings of the file changed (%d before, %d after, %d fixed)", oldFindings, got, resolved)
 			}
@@ -367,9 +368,8 @@ func (c *candidate) findingsAll(fx *fixer) []rules.Finding {
 	return fx.cat.Check(c.call, fx.check)
 }
 
-// countFindings counts the catalog's findings about the calls read in src.
-func (fx *fixer) countFindings(path string, src []byte) int {
-	found, _ := dispatch(path, src, false, nil)
+// countFindings counts the catalog's findings about the calls found.
+func (fx *fixer) countFindings(found *rules.Found) int {
 	if found == nil {
 		return 0
 	}

@@ -53,6 +53,9 @@ type Options struct {
 	// a module it cannot load is still read as text, and the reason goes
 	// to Result.Notes rather than Result.Errors, since nothing is lost.
 	GoPassAuto bool
+	// Fix holds the answers a person gives fixes (user map, group role,
+	// token); the Go pass plans its suggested fixes with them.
+	Fix rules.FixOptions
 }
 
 // FileError is a file that could not be read or parsed.

@@ -72,6 +72,7 @@ type LeftFinding struct {
 // fix fails this is left, with the reason, and the rest of the file is
 // fixed without it.
 func Fix(ctx context.Context, roots []string, opt Options, fo rules.FixOptions) (*FixResult, error) {
+	opt.Fix = fo // the Go pass plans its fixes with the same answers
 	res, err := Run(ctx, roots, opt)
 	if err != nil {
 		return nil, err

@@ -101,7 +101,7 @@ func (s *scan) goPass() []*worker {
 	if len(mods) == 0 {
 		return nil
 	}
-	a := guarded(golang.New(golang.Config{Catalog: s.opt.Catalog, Hosts: s.opt.Check.Hosts}))
+	a := guarded(golang.New(golang.Config{Catalog: s.opt.Catalog, Hosts: s.opt.Check.Hosts, Fix: s.opt.Fix}))
 	ws := make([]*worker, len(mods))
 	texts := make([][]string, len(mods))
 	sem := make(chan struct{}, goModuleLoads)

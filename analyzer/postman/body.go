@@ -126,8 +126,9 @@ func (w *walker) rawBody(b *node) []rules.Param {
 			Span:     rules.Span{Start: offs[k.span.Start], End: offs[v.span.End]},
 			NameSpan: rules.Span{Start: offs[k.span.Start], End: offs[k.span.End]},
 		}
-		if v.kind == kString {
-			p.Value = v.str
+		switch v.kind {
+		case kString, kBool, kNumber:
+			p.Value = v.str // a flag's false must read as false
 		}
 		out = append(out, p)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	gofmt "go/format"
 	"go/parser"
 	"go/token"
@@ -71,6 +72,7 @@ func fixCorpus(t *testing.T, cat *rules.Catalog, corpusDir string) (fixed, left 
 	if got, want := countResolved(res)+len(res.Left), len(res.Scan.Findings); got != want {
 		t.Errorf("fixed and left findings add up to %d, the scan found %d", got, want)
 	}
+	checkOutcomes(t, work, res)
 
 	// The patch, on another copy, before anything is written.
 	patchDir := copyTree(t, corpusDir)
@@ -80,12 +82,32 @@ func fixCorpus(t *testing.T, cat *rules.Catalog, corpusDir string) (fixed, left 
 	for _, e := range res.Errors {
 		t.Errorf("write error: %s: %s", e.Path, e.Message)
 	}
+	modules := map[string]bool{}
 	for _, f := range res.Files {
 		name := rel(work, f.Path)
 		if why := invalid(name, f.Old, f.New); why != "" {
 			t.Errorf("%s: the fixed file is not valid: %s", name, why)
 		}
+		if strings.HasSuffix(name, ".go") {
+			// Go fixes come from the type-aware pass, which checks the
+			// requests it writes (analyzer/golang's TestFixedCallsAreV2);
+			// here the fixed module must build.
+			if mod := moduleOf(work, f.Path); mod != "" {
+				modules[mod] = true
+			}
+			continue
+		}
 		checkWritten(t, cat, name, f.New, changedLines(f.Old, f.New))
+	}
+	for mod := range modules {
+		if goCmd, err := exec.LookPath("go"); err == nil {
+			cmd := exec.Command(goCmd, "build", "./...")
+			cmd.Dir = mod
+			cmd.Env = append(os.Environ(), "GOFLAGS=", "GOWORK=off", "GOPROXY=off", "GOTOOLCHAIN=local")
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Errorf("the fixed Go module %s does not build: %v\n%s", rel(work, mod), err, out)
+			}
+		}
 	}
 
 	if patch != "" {
@@ -153,6 +175,19 @@ func checkWritten(t *testing.T, cat *rules.Catalog, name string, src []byte, cha
 			}
 		}
 	}
+}
+
+// moduleOf returns the directory of the go.mod above a file, up to root.
+func moduleOf(root, file string) string {
+	for dir := filepath.Dir(file); strings.HasPrefix(dir, root); dir = filepath.Dir(dir) {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		if dir == root {
+			break
+		}
+	}
+	return ""
 }
 
 // changedLines returns the 1-based lines of new that the change wrote.
@@ -294,4 +329,52 @@ func compareTrees(a, b string) string {
 		}
 	}
 	return diff
+}
+
+// checkOutcomes compares the fix's outcome for each labelled call with the
+// corpus's FIXES.tsv, when it has one: path, line of the call's URL,
+// "fixed" or "left" (and why), labelled from README's Fixing section alone.
+func checkOutcomes(t *testing.T, work string, res *analyzer.FixResult) {
+	data, err := os.ReadFile(filepath.Join(work, "FIXES.tsv"))
+	if err != nil {
+		return
+	}
+	fixed := map[string]bool{}
+	for _, c := range res.Fixed {
+		fixed[fmt.Sprintf("%s:%d", rel(work, c.Path), c.Line)] = true
+	}
+	left := map[string]string{}
+	for _, l := range res.Left {
+		left[fmt.Sprintf("%s:%d", rel(work, l.Path), l.Line)] = l.Reason
+	}
+	agree, total := 0, 0
+	for n, line := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(line, "#") || strings.TrimSpace(line) == "" {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) < 3 {
+			t.Errorf("FIXES.tsv:%d: want path, line, outcome", n+1)
+			continue
+		}
+		at := cols[0] + ":" + cols[1]
+		total++
+		switch cols[2] {
+		case "fixed":
+			if !fixed[at] {
+				t.Errorf("%s: expected fixed, got left: %s", at, left[at])
+				continue
+			}
+		case "left":
+			if fixed[at] {
+				t.Errorf("%s: expected left (%s), got fixed", at, strings.Join(cols[3:], " "))
+				continue
+			}
+		default:
+			t.Errorf("FIXES.tsv:%d: outcome %q is not fixed or left", n+1, cols[2])
+			continue
+		}
+		agree++
+	}
+	t.Logf("fix outcomes as labelled: %d of %d calls", agree, total)
 }

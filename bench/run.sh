@@ -122,6 +122,45 @@ printf '%-28s %11s ms %11s ms %8s MiB\n' "migaudit scan --format json" "$MIG_MS"
 printf '%-28s %14s %14s\n' "ratio migaudit / rg" "${RATIO}x" "$CPU_RATIO"
 tail -n 1 "$OUT/check.txt"
 
+echo
+echo "== the type-aware Go pass: a one-package client module (net/http), scan --go=auto vs --go=false"
+GOMOD=$OUT/gomod
+mkdir -p "$GOMOD/lms"
+printf 'module example.com/lmsbridge\n\ngo 1.22\n' >"$GOMOD/go.mod"
+cat >"$GOMOD/lms/lms.go" <<'GO'
+// Package lms pseudonymizes leavers in the LMS.
+package lms
+
+import (
+	"fmt"
+	"net/http"
+)
+
+const base = "https://acme.360learning.com/api/v1"
+
+// Pseudonymize removes a leaver's personal data.
+func Pseudonymize(c *http.Client, userID, company, key string) error {
+	req, err := http.NewRequest(http.MethodPut, fmt.Sprintf("%s/users/%s/pseudonymize?company=%s&apiKey=%s", base, userID, company, key), nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+GO
+: >"$OUT/goauto.times"
+: >"$OUT/gooff.times"
+for ((i = 0; i < 5; i++)); do
+	run_once "$OUT/goauto.times" "$OUT/migaudit" scan --no-ignore --fail-on never "$GOMOD"
+	run_once "$OUT/gooff.times" "$OUT/migaudit" scan --no-ignore --fail-on never --go=false "$GOMOD"
+done
+GO_KB=$(peak_kb "$OUT/migaudit" scan --no-ignore --fail-on never "$GOMOD")
+printf '%-28s %11s ms %11s ms %8s MiB\n' "scan (Go pass, default)" "$(median "$OUT/goauto.times" 1)" "$(median "$OUT/goauto.times" 2)" "$(mib "$GO_KB")"
+printf '%-28s %11s ms %11s ms\n' "scan --go=false" "$(median "$OUT/gooff.times" 1)" "$(median "$OUT/gooff.times" 2)"
+
 status=0
 awk -v r="$RATIO" 'BEGIN {exit !(r > 1.5)}' && { echo "target missed: wall time over 1.5x rg"; status=1; }
 [ "$MIG_KB" != "?" ] && [ "$MIG_KB" -ge $((200 * 1024)) ] && { echo "target missed: peak RSS over 200 MiB"; status=1; }

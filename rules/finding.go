@@ -1,5 +1,7 @@
 package rules
 
+import "sort"
+
 // Finding is one thing a rule says about a call. Its JSON form is the
 // machine contract of `migaudit scan --format json`.
 type Finding struct {
@@ -50,4 +52,34 @@ func (f *Finding) Locate(l *Lines) {
 			e.EndLine, e.EndColumn = l.Position(e.Span.End)
 		}
 	}
+}
+
+// MergeEdits sorts edits and joins those that touch (an insertion at the
+// edge of a deletion, two insertions at one point in the order given), so
+// that no two share an offset, as a Fixer's result must; overlapping edits
+// are an error (an *Unfixable).
+func MergeEdits(es []Edit) ([]Edit, error) {
+	sorted := append([]Edit(nil), es...)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		if sorted[i].Span.Start != sorted[j].Span.Start {
+			return sorted[i].Span.Start < sorted[j].Span.Start
+		}
+		return sorted[i].Span.End < sorted[j].Span.End
+	})
+	var out []Edit
+	for _, e := range sorted {
+		if n := len(out) - 1; n >= 0 {
+			last := &out[n]
+			switch {
+			case e.Span.Start == last.Span.End:
+				last.Span.End = e.Span.End
+				last.NewText += e.NewText
+				continue
+			case e.Span.Start < last.Span.End:
+				return nil, &Unfixable{Reason: "two changes to the call overlap"}
+			}
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }

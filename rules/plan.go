@@ -641,7 +641,7 @@ func (b *urlBuilder) edits() ([]Edit, error) {
 		}
 		out = append(out, Edit{Span: sp, NewText: r.text})
 	}
-	return mergeAdjacent(out), nil
+	return MergeEdits(out)
 }
 
 // contiguous returns the file span of norm.s[i:j] when its bytes are written
@@ -660,16 +660,3 @@ func (n normURL) contiguous(i, j int) (Span, bool) {
 	return Span{n.spans[i].Start, n.spans[j-1].End}, true
 }
 
-// mergeAdjacent joins edits that touch, so no two edits share an offset.
-func mergeAdjacent(es []Edit) []Edit {
-	var out []Edit
-	for _, e := range es {
-		if k := len(out) - 1; k >= 0 && out[k].Span.End == e.Span.Start {
-			out[k].Span.End = e.Span.End
-			out[k].NewText += e.NewText
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
-}

@@ -111,7 +111,7 @@ func (f *curlFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	if len(headers) > 0 {
 		edits = append(edits, f.insertHeaders(headers))
 	}
-	return mergeEdits(edits)
+	return rules.MergeEdits(edits)
 }
 
 // unreadFile names a file the command sends data or options from that the

@@ -89,7 +89,7 @@ func (f *httpFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		at := f.headersEnd
 		edits = append(edits, rules.Edit{Span: rules.Span{Start: at, End: at}, NewText: nl + strings.Join(lines, nl)})
 	}
-	return mergeEdits(edits)
+	return rules.MergeEdits(edits)
 }
 
 // removals returns the edits that take p.Remove out of the body, or the

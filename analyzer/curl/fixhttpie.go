@@ -119,5 +119,5 @@ func (f *httpieFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 	if len(items) > 0 {
 		edits = append(edits, f.insertAfter(last, items))
 	}
-	return mergeEdits(edits)
+	return rules.MergeEdits(edits)
 }

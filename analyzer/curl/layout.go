@@ -1,7 +1,6 @@
 package curl
 
 import (
-	"sort"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -286,30 +285,3 @@ func (f *cmdLine) contextAt(sp rules.Span) quoteCtx {
 	return c
 }
 
-// mergeEdits sorts edits and joins those that touch (an insertion at the
-// edge of a deletion, two insertions at one point in the order given), so
-// that no two share an offset; overlapping edits are an error.
-func mergeEdits(es []rules.Edit) ([]rules.Edit, error) {
-	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].Span.Start != es[j].Span.Start {
-			return es[i].Span.Start < es[j].Span.Start
-		}
-		return es[i].Span.End < es[j].Span.End
-	})
-	var out []rules.Edit
-	for _, e := range es {
-		if n := len(out) - 1; n >= 0 {
-			last := &out[n]
-			switch {
-			case e.Span.Start == last.Span.End:
-				last.Span.End = e.Span.End
-				last.NewText += e.NewText
-				continue
-			case e.Span.Start < last.Span.End:
-				return nil, &rules.Unfixable{Reason: "two changes to the command overlap"}
-			}
-		}
-		out = append(out, e)
-	}
-	return out, nil
-}

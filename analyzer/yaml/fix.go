@@ -2,7 +2,6 @@ package yaml
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	yamlv3 "go.yaml.in/yaml/v3"
@@ -196,7 +195,7 @@ func (f *uriFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		}
 		edits = append(edits, f.outsideRemovals(e, edits))
 	}
-	return mergeTouching(edits), nil
+	return rules.MergeEdits(edits)
 }
 
 // drops returns, per list, the entries the plan removes: the body's
@@ -325,23 +324,3 @@ func (f *uriFixer) outsideRemovals(ins rules.Edit, edits []rules.Edit) rules.Edi
 	return ins
 }
 
-// mergeTouching sorts edits and joins those that touch or share an offset
-// (an insertion where a removal starts or ends), so no two share one.
-func mergeTouching(es []rules.Edit) []rules.Edit {
-	sort.SliceStable(es, func(i, j int) bool {
-		if es[i].Span.Start != es[j].Span.Start {
-			return es[i].Span.Start < es[j].Span.Start
-		}
-		return es[i].Span.End < es[j].Span.End
-	})
-	var out []rules.Edit
-	for _, e := range es {
-		if k := len(out) - 1; k >= 0 && out[k].Span.End == e.Span.Start {
-			out[k].Span.End = e.Span.End
-			out[k].NewText += e.NewText
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
-}

@@ -659,4 +659,3 @@ func (n normURL) contiguous(i, j int) (Span, bool) {
 	}
 	return Span{n.spans[i].Start, n.spans[j-1].End}, true
 }
-

@@ -284,4 +284,3 @@ func (f *cmdLine) contextAt(sp rules.Span) quoteCtx {
 	c, _ := in(sp.Start)
 	return c
 }
-

@@ -323,4 +323,3 @@ func (f *uriFixer) outsideRemovals(ins rules.Edit, edits []rules.Edit) rules.Edi
 	}
 	return ins
 }
-

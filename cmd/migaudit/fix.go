@@ -12,8 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
-
 	"github.com/migaudit/migaudit/analyzer"
 	"github.com/migaudit/migaudit/rules"
 )
@@ -23,13 +21,7 @@ const fixArgs = "[flags] [PATH...]"
 // fixFlags are the flags of fix: scan's selection flags and the answers
 // a person gives the fixes.
 type fixFlags struct {
-	hosts                       listFlag
-	ruleFiles, include, exclude repeatFlag
-	noIgnore, noDefaultExcludes bool
-	goPass                      goModeFlag
-	maxSize                     sizeFlag
-	jobs                        int
-	config                      string
+	treeFlags
 
 	diff      bool
 	patch     string
@@ -48,16 +40,7 @@ func newFixFlags(stderr io.Writer) (*flag.FlagSet, *fixFlags) {
 	fs.StringVar(&f.groupRole, "group-role", "", "the `ROLE` Remove a user's role withdraws (the v2 path's {role}: "+strings.Join(roleValues(), ", ")+")")
 	fs.StringVar(&f.token, "token", "", "the `TEXT` sent after \"Authorization: Bearer\" (default: each format's placeholder, ${ACCESS_TOKEN} in shell, {{accessToken}} in Postman and .http files, {{ access_token }} in Ansible)")
 	fs.Var(&f.format, "format", "summary `format`: text or json")
-	fs.Var(&f.hosts, "host", "a 360Learning `host` pattern besides *.360learning.com (repeatable, comma-separated)")
-	fs.Var(&f.ruleFiles, "rules", "load extra rules from `FILE` (repeatable)")
-	fs.Var(&f.include, "include", "fix only files matching this doublestar `glob` (repeatable; relative to each PATH)")
-	fs.Var(&f.exclude, "exclude", "skip files matching this doublestar `glob` (repeatable)")
-	fs.BoolVar(&f.noIgnore, "no-ignore", false, "read files that .gitignore excludes")
-	fs.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "read vendored trees too (node_modules, vendor)")
-	fs.Var(&f.goPass, "go", "fix .go files of Go modules with the type-aware pass's suggested fixes: auto (default), true, or false (read them as text and leave them)")
-	fs.Var(&f.maxSize, "max-size", "largest `size` of file read (default 10MiB)")
-	fs.IntVar(&f.jobs, "jobs", 0, "files read at once (default: the number of CPUs)")
-	fs.StringVar(&f.config, "config", "", "read settings from `FILE` (default: "+defaultConfig+" in the current directory, when present)")
+	f.register(fs, "fix")
 	return fs, f
 }
 
@@ -85,22 +68,10 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "migaudit: "+format+"\n", a...)
 		return exitUsage
 	}
-	if f.jobs < 0 {
-		return fail("--jobs must be 0 or more, not %d", f.jobs)
-	}
 	if f.diff && f.patch != "" {
 		return fail("--diff and --patch both ask for a diff: give one")
 	}
-	cfg, err := scanConfig(f.config)
-	if err != nil {
-		return fail("%v", err)
-	}
-	for _, g := range concat(f.include.items, f.exclude.items) {
-		if !doublestar.ValidatePattern(g) {
-			return fail("invalid glob %q", g)
-		}
-	}
-	catalog, err := loadCatalog(concat(cfg.Rules, f.ruleFiles.items))
+	opt, _, err := f.options()
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -122,28 +93,12 @@ func runFix(args []string, stdout, stderr io.Writer) int {
 			return fail("user map %s: %v", f.userMap, err)
 		}
 	}
-	if len(roots) == 0 {
-		roots = []string{"."}
-	}
-	for _, r := range roots {
-		if _, err := os.Stat(r); err != nil {
-			return fail("cannot fix %s: %v", r, cleanErr(err))
-		}
+	if roots, err = checkRoots(roots, "fix"); err != nil {
+		return fail("%v", err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	res, err := analyzer.Fix(ctx, roots, analyzer.Options{
-		Catalog:           catalog,
-		Check:             rules.Options{Hosts: concat(cfg.Hosts, f.hosts.items)},
-		Include:           concat(cfg.Include, f.include.items),
-		Exclude:           concat(cfg.Exclude, f.exclude.items),
-		NoIgnore:          f.noIgnore,
-		NoDefaultExcludes: f.noDefaultExcludes,
-		GoPass:            f.goPass.on(),
-		GoPassAuto:        f.goPass.auto(),
-		MaxFileSize:       f.maxSize.n,
-		Jobs:              f.jobs,
-	}, fo)
+	res, err := analyzer.Fix(ctx, roots, opt, fo)
 	if err != nil {
 		return fail("%v", err)
 	}

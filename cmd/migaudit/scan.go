@@ -10,7 +10,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/bmatcuk/doublestar/v4"
 	"github.com/fatih/color"
 
 	"github.com/migaudit/migaudit/analyzer"
@@ -28,14 +27,8 @@ const scanArgs = "[flags] [PATH...]"
 
 // scanFlags are the flags of scan.
 type scanFlags struct {
-	format, failOn, color       choiceFlag
-	hosts                       listFlag
-	ruleFiles, include, exclude repeatFlag
-	noIgnore, noDefaultExcludes bool
-	goPass                      goModeFlag
-	maxSize                     sizeFlag
-	jobs                        int
-	config                      string
+	treeFlags
+	format, failOn, color choiceFlag
 }
 
 func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
@@ -47,17 +40,8 @@ func newScanFlags(stderr io.Writer) (*flag.FlagSet, *scanFlags) {
 	fs := newFlagSet("scan", stderr)
 	fs.Var(&f.format, "format", "output `format`: text, json, sarif (SARIF 2.1.0, for code scanning) or github (GitHub Actions annotations)")
 	fs.Var(&f.failOn, "fail-on", "exit 1 when a finding (or a file error) is at or above this `severity`: error, warning, info or never")
-	fs.Var(&f.hosts, "host", "a 360Learning `host` pattern besides *.360learning.com (repeatable, comma-separated; e.g. lms.acme.io, *.lms.acme.io)")
-	fs.Var(&f.ruleFiles, "rules", "load extra rules from `FILE` (repeatable; the catalog's YAML format)")
-	fs.Var(&f.include, "include", "scan only files matching this doublestar `glob` (repeatable; relative to each PATH)")
-	fs.Var(&f.exclude, "exclude", "skip files matching this doublestar `glob` (repeatable)")
-	fs.BoolVar(&f.noIgnore, "no-ignore", false, "read files that .gitignore excludes")
-	fs.BoolVar(&f.noDefaultExcludes, "no-default-excludes", false, "read vendored trees too (node_modules, vendor)")
-	fs.Var(&f.goPass, "go", "analyze the .go files of Go modules with the type-aware pass, loading their packages with the go command (about a second a module with v1 candidates): auto (default: a module that does not load is read as text, with a note), true (it is an error) or false (read .go files as text)")
-	fs.Var(&f.maxSize, "max-size", "largest `size` of file read, as 10MiB, 512KiB or bytes (default 10MiB); larger files are reported as errors")
-	fs.IntVar(&f.jobs, "jobs", 0, "files read at once (default: the number of CPUs)")
+	f.register(fs, "scan")
 	fs.Var(&f.color, "color", "color `mode` of the text report: auto (on a terminal, unless NO_COLOR is set), always or never")
-	fs.StringVar(&f.config, "config", "", "read settings from `FILE` (default: "+defaultConfig+" in the current directory, when present)")
 	return fs, f
 }
 
@@ -71,11 +55,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "migaudit: "+format+"\n", a...)
 		return exitUsage
 	}
-	if f.jobs < 0 {
-		return fail("--jobs must be 0 or more, not %d", f.jobs)
-	}
-
-	cfg, err := scanConfig(f.config)
+	opt, cfg, err := f.options()
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -85,39 +65,11 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	if !f.failOn.set && cfg.FailOn != "" {
 		f.failOn.value = cfg.FailOn
 	}
-	// The config's globs were checked when it was read.
-	for _, g := range concat(f.include.items, f.exclude.items) {
-		if !doublestar.ValidatePattern(g) {
-			return fail("invalid glob %q", g)
-		}
-	}
-	catalog, err := loadCatalog(concat(cfg.Rules, f.ruleFiles.items))
-	if err != nil {
+	if roots, err = checkRoots(roots, "scan"); err != nil {
 		return fail("%v", err)
-	}
-
-	if len(roots) == 0 {
-		roots = []string{"."}
-	}
-	for _, r := range roots {
-		if _, err := os.Stat(r); err != nil {
-			return fail("cannot scan %s: %v", r, cleanErr(err))
-		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	opt := analyzer.Options{
-		Catalog:           catalog,
-		Check:             rules.Options{Hosts: concat(cfg.Hosts, f.hosts.items)},
-		Include:           concat(cfg.Include, f.include.items),
-		Exclude:           concat(cfg.Exclude, f.exclude.items),
-		NoIgnore:          f.noIgnore,
-		NoDefaultExcludes: f.noDefaultExcludes,
-		GoPass:            f.goPass.on(),
-		GoPassAuto:        f.goPass.auto(),
-		MaxFileSize:       f.maxSize.n,
-		Jobs:              f.jobs,
-	}
 	res, err := analyzer.Run(ctx, roots, opt)
 	if err != nil {
 		return fail("%v", err)
@@ -132,7 +84,7 @@ func runScan(args []string, stdout, stderr io.Writer) int {
 	case "json":
 		err = report.JSON(stdout, res)
 	case "sarif":
-		err = report.SARIF(stdout, res, report.SARIFOptions{Version: moduleVersion(), Rules: catalog.Rules(), ReadFile: os.ReadFile})
+		err = report.SARIF(stdout, res, report.SARIFOptions{Version: moduleVersion(), Rules: opt.Catalog.Rules(), ReadFile: os.ReadFile})
 	case "github":
 		err = report.GitHub(stdout, res)
 	default:

@@ -71,6 +71,33 @@ func UseLineReaders(log *ReaderLog) (restore func()) {
 	return func() { readers = saved }
 }
 
+// lineFixer fixes a line reader's call (FIX=mode after its URL): "good"
+// applies the plan and appends the headers the plan adds, "bare" applies it
+// without them, "wide" also eats into the next line, "panic" panics and
+// "fail" refuses.
+type lineFixer struct {
+	mode string
+	end  int // the offset of the line's end
+}
+
+func (f lineFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
+	switch f.mode {
+	case "panic":
+		panic("line fixer asked to panic")
+	case "fail":
+		return nil, &rules.Unfixable{Reason: "the line fixer refuses"}
+	}
+	edits := append(append([]rules.Edit(nil), p.URLEdits...), p.MethodEdits...)
+	switch f.mode {
+	case "good":
+		edits = append(edits, rules.Edit{Span: rules.Span{Start: f.end, End: f.end}, NewText: " H:360-api-version BEARER"})
+	case "wide":
+		// Also deletes the start of the next line.
+		edits = append(edits, rules.Edit{Span: rules.Span{Start: f.end, End: f.end + 40}, NewText: " H:360-api-version BEARER\n"})
+	}
+	return rules.MergeEdits(edits)
+}
+
 type lineError string
 
 func (e lineError) Error() string { return string(e) }
@@ -112,9 +139,20 @@ func lineRead(file string, src []byte, base int) (*rules.Found, error) {
 			c := rules.Call{File: file, Reader: "line", Method: fields[2], URL: url}
 			c.Span = c.URLSpan()
 			f.Pending = append(f.Pending, rules.Pending{Call: c, Base: base})
-		case len(fields) == 2 && fields[0] == strings.ToUpper(fields[0]) && strings.Contains(fields[1], "://"):
+		case len(fields) >= 2 && fields[0] == strings.ToUpper(fields[0]) && strings.Contains(fields[1], "://"):
 			c := rules.Call{File: file, Reader: "line", Method: fields[0], URL: []rules.URLPart{part(fields[1])}}
+			c.MethodSpan = rules.Span{Start: start + strings.Index(line, fields[0]), End: start + strings.Index(line, fields[0]) + len(fields[0])}
 			c.Span = c.URLSpan()
+			for _, fl := range fields[2:] {
+				switch {
+				case strings.HasPrefix(fl, "H:"):
+					c.Params = append(c.Params, rules.Param{Name: fl[2:], In: rules.InHeader, Span: part(fl).Span})
+				case fl == "BEARER":
+					c.Bearer = true
+				case strings.HasPrefix(fl, "FIX="):
+					c.Fixer = lineFixer{mode: fl[4:], end: start + len(line)}
+				}
+			}
 			f.Calls = append(f.Calls, c)
 		}
 	}

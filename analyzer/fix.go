@@ -161,8 +161,17 @@ type findingKey struct {
 	span rules.Span
 }
 
-// file works out the fixes of one file with findings.
+// file works out the fixes of one file with findings. A panic (a bug in
+// a fixer) leaves the file's findings, with the reason, and the others go on.
 func (fx *fixer) file(path string, findings []rules.Finding) {
+	fixed, left := len(fx.out.Fixed), len(fx.out.Left)
+	defer func() {
+		if r := recover(); r != nil {
+			fx.out.Fixed, fx.out.Left = fx.out.Fixed[:fixed], fx.out.Left[:left]
+			fx.out.Errors = append(fx.out.Errors, FileError{Path: path, Message: fmt.Sprintf("internal error while fixing: %v", r)})
+			fx.leaveAll(findings, "internal error while fixing the file")
+		}
+	}()
 	src, err := os.ReadFile(filepath.FromSlash(path))
 	if err != nil {
 		fx.out.Errors = append(fx.out.Errors, FileError{Path: path, Message: err.Error()})

@@ -1,0 +1,213 @@
+package analyzer
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/migaudit/migaudit/rewrite"
+	"github.com/migaudit/migaudit/rules"
+)
+
+// verify applies the candidates' edits and checks the result, dropping
+// candidates until what remains passes. It returns the kept candidates,
+// the new content and why each dropped one failed.
+//
+// oldErrs and oldFindings are how many reader errors and findings the
+// file has as it is.
+func (fx *fixer) verify(path string, src []byte, cands []*candidate, oldErrs, oldFindings int) ([]*candidate, []byte, map[*candidate]string) {
+	failures := map[*candidate]string{}
+	kept := append([]*candidate(nil), cands...)
+	for len(kept) > 0 {
+		var edits []rules.Edit
+		for _, c := range kept {
+			edits = append(edits, c.edits...)
+		}
+		newSrc, err := rewrite.Apply(src, edits)
+		if err != nil {
+			// Overlapping fixes: keep the first call, drop the one after.
+			var ce *rewrite.ConflictError
+			drop := kept[len(kept)-1]
+			if errors.As(err, &ce) {
+				drop = owner(kept, ce.B)
+			}
+			failures[drop] = "it overlaps another call's fix"
+			kept = without(kept, drop)
+			continue
+		}
+		if why := validFormat(path, src, newSrc); why != "" {
+			if len(kept) == 1 {
+				failures[kept[0]] = why
+				return nil, nil, failures
+			}
+			// Find the culprit one call at a time.
+			for _, c := range kept {
+				one, _ := rewrite.Apply(src, c.edits)
+				if one == nil || validFormat(path, src, one) != "" {
+					failures[c] = why
+					kept = without(kept, c)
+				}
+			}
+			if len(kept) > 0 && len(failures) > 0 {
+				continue
+			}
+			for _, c := range kept {
+				failures[c] = why
+			}
+			return nil, nil, failures
+		}
+		found, newErrs := dispatch(path, newSrc, false, nil)
+		if len(newErrs) > oldErrs {
+			for _, c := range kept {
+				failures[c] = "the file no longer reads: " + newErrs[0]
+			}
+			return nil, nil, failures
+		}
+		bad := false
+		for _, c := range kept {
+			at := shift(c.call.URLSpan().Start, edits)
+			nc := callAt(found, at)
+			if nc == nil {
+				failures[c], bad = "the fixed call cannot be read back", true
+				kept = without(kept, c)
+				continue
+			}
+			if fs := fx.cat.Check(nc, fx.check); len(fs) > 0 {
+				failures[c], bad = "it still reads as a v1 call: "+fs[0].Message, true
+				kept = without(kept, c)
+				continue
+			}
+			r, ok := nc.V2Request()
+			if !ok {
+				failures[c], bad = "it does not read as a v2 call", true
+				kept = without(kept, c)
+				continue
+			}
+			if probs := fx.cat.CheckV2(r); len(probs) > 0 {
+				failures[c], bad = "the v2 reference would refuse it: "+strings.Join(probs, "; "), true
+				kept = without(kept, c)
+			}
+		}
+		if bad {
+			continue
+		}
+		resolved := 0
+		for _, c := range kept {
+			resolved += len(c.findingsAll(fx))
+		}
+		if got := fx.countFindings(found); got != oldFindings-resolved {
+			for _, c := range kept {
+				failures[c] = fmt.Sprintf("other findings of the file changed (%d before, %d after, %d fixed)", oldFindings, got, resolved)
+			}
+			return nil, nil, failures
+		}
+		return kept, newSrc, failures
+	}
+	return nil, nil, failures
+}
+
+// findingsAll returns every finding the catalog makes about the candidate's
+// call (suppressed ones too), which its fix resolves.
+func (c *candidate) findingsAll(fx *fixer) []rules.Finding {
+	return fx.cat.Check(c.call, fx.check)
+}
+
+// countFindings counts the catalog's findings about the calls found.
+func (fx *fixer) countFindings(found *rules.Found) int {
+	if found == nil {
+		return 0
+	}
+	n := 0
+	seen := map[findingKey]bool{}
+	for i := range found.Calls {
+		for _, f := range fx.cat.Check(&found.Calls[i], fx.check) {
+			k := findingKey{f.Rule, f.Span}
+			if !seen[k] {
+				seen[k] = true
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// validFormat returns why new is not valid in a format old was valid in.
+func validFormat(path string, old, new []byte) string {
+	switch formatOf(path, old) {
+	case fmtJSON:
+		if json.Valid(old) && !json.Valid(new) {
+			return "the JSON would no longer load"
+		}
+	case fmtYAML:
+		if yamlLoads(old) && !yamlLoads(new) {
+			return "the YAML would no longer load"
+		}
+	}
+	return ""
+}
+
+func yamlLoads(src []byte) bool {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if err != nil {
+			return err.Error() == "EOF"
+		}
+	}
+}
+
+// shift maps an offset of the old content to the new one.
+func shift(off int, edits []rules.Edit) int {
+	d := 0
+	for _, e := range edits {
+		if e.Span.End <= off && !(e.Span.Start == off && e.Span.End == off) {
+			d += len(e.NewText) - (e.Span.End - e.Span.Start)
+		}
+	}
+	return off + d
+}
+
+// callAt returns the call whose URL starts at off, else the call whose
+// span holds off.
+func callAt(f *rules.Found, off int) *rules.Call {
+	if f == nil {
+		return nil
+	}
+	var within *rules.Call
+	for i := range f.Calls {
+		c := &f.Calls[i]
+		if c.URLSpan().Start == off {
+			return c
+		}
+		if within == nil && c.Span.Start <= off && off < c.Span.End {
+			within = c
+		}
+	}
+	return within
+}
+
+func owner(cs []*candidate, e rules.Edit) *candidate {
+	for i := len(cs) - 1; i >= 0; i-- {
+		for _, x := range cs[i].edits {
+			if x.Span == e.Span && x.NewText == e.NewText {
+				return cs[i]
+			}
+		}
+	}
+	return cs[len(cs)-1]
+}
+
+func without(cs []*candidate, c *candidate) []*candidate {
+	var out []*candidate
+	for _, x := range cs {
+		if x != c {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -176,17 +176,9 @@ func (f *curlFixer) headers(p *rules.Plan, jsonBody bool) ([]string, error) {
 		out = append(out, `-H "`+rules.VersionHeader+": "+rules.VersionValue+`"`)
 	}
 	if p.AddBearer {
-		for _, prm := range p.Call.Params {
-			if prm.In == rules.InHeader && strings.EqualFold(prm.Name, "authorization") {
-				return nil, &rules.Unfixable{Reason: "the command sends another Authorization header: replace it with the bearer token by hand"}
-			}
-		}
-		token := p.Token
-		if token == "" {
-			token = f.token
-		}
-		if strings.ContainsAny(token, "\"\\`\n\r") {
-			return nil, &rules.Unfixable{Reason: "the token text cannot be written inside double quotes"}
+		token, err := bearerToken(p, f.token, "\"\\`\n\r", "cannot be written inside double quotes")
+		if err != nil {
+			return nil, err
 		}
 		out = append(out, `-H "Authorization: Bearer `+token+`"`)
 	}
@@ -324,4 +316,24 @@ func (f *curlFixer) impliedMethod(removed map[*option]bool) string {
 		return "PUT"
 	}
 	return "GET"
+}
+
+// bearerToken returns the text a fix writes after "Bearer ": the person's
+// --token, else the format's default. It refuses a call that already sends
+// another Authorization header, and a token holding one of the bytes in bad
+// (why says what that would break).
+func bearerToken(p *rules.Plan, def, bad, why string) (string, error) {
+	for _, prm := range p.Call.Params {
+		if prm.In == rules.InHeader && strings.EqualFold(prm.Name, "authorization") {
+			return "", &rules.Unfixable{Reason: "the call sends another Authorization header: replace it with the bearer token by hand"}
+		}
+	}
+	token := p.Token
+	if token == "" {
+		token = def
+	}
+	if strings.ContainsAny(token, bad) {
+		return "", &rules.Unfixable{Reason: "the token text " + why}
+	}
+	return token, nil
 }

@@ -67,17 +67,9 @@ func (f *httpFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		lines = append(lines, rules.VersionHeader+": "+rules.VersionValue)
 	}
 	if p.AddBearer {
-		for _, prm := range p.Call.Params {
-			if prm.In == rules.InHeader && strings.EqualFold(prm.Name, "authorization") {
-				return nil, &rules.Unfixable{Reason: "the request sends another Authorization header: replace it with the bearer token by hand"}
-			}
-		}
-		token := p.Token
-		if token == "" {
-			token = defaultHTTPToken
-		}
-		if strings.ContainsAny(token, "\r\n") {
-			return nil, &rules.Unfixable{Reason: "the token text holds a line break"}
+		token, err := bearerToken(p, defaultHTTPToken, "\r\n", "holds a line break")
+		if err != nil {
+			return nil, err
 		}
 		lines = append(lines, "Authorization: Bearer "+token)
 	}

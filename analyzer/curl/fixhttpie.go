@@ -2,7 +2,6 @@ package curl
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/migaudit/migaudit/rules"
 	"mvdan.cc/sh/v3/syntax"
@@ -99,17 +98,9 @@ func (f *httpieFixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
 		if f.info.auth {
 			return nil, &rules.Unfixable{Reason: "the command sends other credentials (--auth): replace them with the bearer token by hand"}
 		}
-		for _, prm := range p.Call.Params {
-			if prm.In == rules.InHeader && strings.EqualFold(prm.Name, "authorization") {
-				return nil, &rules.Unfixable{Reason: "the command sends another Authorization header: replace it with the bearer token by hand"}
-			}
-		}
-		token := p.Token
-		if token == "" {
-			token = f.token
-		}
-		if strings.ContainsAny(token, "\"\\`\n\r") {
-			return nil, &rules.Unfixable{Reason: "the token text cannot be written inside double quotes"}
+		token, err := bearerToken(p, f.token, "\"\\`\n\r", "cannot be written inside double quotes")
+		if err != nil {
+			return nil, err
 		}
 		items = append(items, `"Authorization:Bearer `+token+`"`)
 	}

@@ -94,6 +94,9 @@ printf '%-34s %14s %14s %12s\n' "" "wall (median)" "CPU (median)" "peak RSS"
 printf '%-34s %11s ms %11s ms %8s MiB\n' "go vet ./..." "$VET_MS" "$VET_CPU" "$(mib "$VET_KB")"
 printf '%-34s %11s ms %11s ms %8s MiB\n' "go vet -vettool=migaudit ./..." "$MIG_MS" "$MIG_CPU" "$(mib "$MIG_KB")"
 printf '%-34s %13sx %13sx %11sx\n' "ratio migaudit / go vet" "$RATIO" "$CPU_RATIO" "$RSS_RATIO"
+# The median hides how close the runs are: the mean wall-time ratio too.
+MEAN_RATIO=$(awk 'NR == FNR {v += $1; n++; next} {m += $1} END {printf "%.3f", m / v}' "$OUT/govet.times" "$OUT/migaudit.times")
+echo "mean wall-time ratio migaudit / go vet: ${MEAN_RATIO}x"
 echo "findings: go vet $(grep -c '^[^#].*\.go:[0-9]' "$OUT/govet.out" || true) lines, migaudit $(grep -c '^[^#].*\.go:[0-9]' "$OUT/migaudit.out" || true) lines (last run; output in $OUT)"
 
 echo

@@ -1,0 +1,3 @@
+module example.com/hrsync
+
+go 1.22

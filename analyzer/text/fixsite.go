@@ -247,6 +247,26 @@ func (a *analysis) holderOf(obj int) int {
 	return k
 }
 
+// fileQuote is the quote most of the file's plain string literals use
+// (JavaScript and TypeScript styles differ by project); ' when tied.
+func (a *analysis) fileQuote() byte {
+	double, single := 0, 0
+	for i := range a.toks {
+		if t := &a.toks[i]; t.kind == kString {
+			switch a.src[t.start] {
+			case '"':
+				double++
+			case '\'':
+				single++
+			}
+		}
+	}
+	if double > single {
+		return '"'
+	}
+	return '\''
+}
+
 // layout records the elements of the literal opened at obj and how they
 // are written.
 func (a *analysis) layout(obj int) *litLayout {
@@ -281,7 +301,7 @@ func (a *analysis) layout(obj int) *litLayout {
 		}
 	}
 	if !quoted && a.fam.js() {
-		l.quote = '\''
+		l.quote = a.fileQuote()
 	}
 	for _, en := range a.entries(obj) {
 		if en.vf > en.kf && en.vf < len(toks) {

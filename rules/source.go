@@ -80,11 +80,12 @@ type snippetFixer struct {
 	back  map[Span]Span
 }
 
-// deletesLines reports whether e deletes text whose file range differs
-// from the snippet's only by the embedding's indentation at the start of
-// the lines it covers (a YAML block scalar's), which goes with them.
-func (f *snippetFixer) deletesLines(e Edit) bool {
-	if e.NewText != "" || f.sn.Map == nil {
+// spansLines reports whether e replaces text whose file range differs from
+// the snippet's only by the embedding's indentation at the start of the
+// lines it covers (a YAML block scalar's): that indentation goes with them,
+// and the new text gets the embedding's own through Snippet.Encode.
+func (f *snippetFixer) spansLines(e Edit) bool {
+	if f.sn.Map == nil {
 		return false
 	}
 	for i := e.Span.Start + 1; i <= e.Span.End && i < len(f.sn.Map); i++ {
@@ -113,7 +114,7 @@ func (f *snippetFixer) Fix(p *Plan) ([]Edit, error) {
 	var out []Edit
 	for _, e := range inner {
 		sp := f.sn.MapSpan(e.Span)
-		if sp.End-sp.Start != e.Span.End-e.Span.Start && !f.deletesLines(e) {
+		if sp.End-sp.Start != e.Span.End-e.Span.Start && !f.spansLines(e) {
 			return nil, &Unfixable{Reason: "the change would cross the lines of the embedding file"}
 		}
 		out = append(out, Edit{Span: sp, NewText: e.NewText})

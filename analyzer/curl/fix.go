@@ -169,18 +169,19 @@ func (f *curlFixer) bodyLeft(removed map[*option]bool) (jsonBody bool, err error
 // JSON body sent without one (curl -d would say it is a form).
 func (f *curlFixer) headers(p *rules.Plan, jsonBody bool) ([]string, error) {
 	var out []string
+	h := headerFlag(f.inv)
 	if jsonBody && !f.inv.flags["json"] && !hasOpt(f.inv, "json") && !sendsContentType(p.Call) {
-		out = append(out, `-H "Content-Type: application/json"`)
+		out = append(out, h+` "Content-Type: application/json"`)
 	}
 	if p.AddVersion {
-		out = append(out, `-H "`+rules.VersionHeader+": "+rules.VersionValue+`"`)
+		out = append(out, h+` "`+rules.VersionHeader+": "+rules.VersionValue+`"`)
 	}
 	if p.AddBearer {
 		token, err := bearerToken(p, f.token, "\"\\`\n\r", "cannot be written inside double quotes")
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, `-H "Authorization: Bearer `+token+`"`)
+		out = append(out, h+` "Authorization: Bearer `+token+`"`)
 	}
 	return out, nil
 }
@@ -336,4 +337,39 @@ func bearerToken(p *rules.Plan, def, bad, why string) (string, error) {
 		return "", &rules.Unfixable{Reason: "the token text " + why}
 	}
 	return token, nil
+}
+
+// styleOpts are options with both a short and a long form: how a command
+// writes them shows its style (--data-urlencode, long only, shows nothing).
+var styleOpts = map[string]bool{
+	"request": true, "data": true, "silent": true, "show-error": true, "fail": true, "output": true,
+	"user": true, "location": true, "verbose": true, "insecure": true, "include": true, "form": true,
+	"get": true, "globoff": true, "remote-name": true, "write-out": true, "dump-header": true,
+}
+
+// headerFlag is how the command would write a header option: as its own
+// headers are written (-H or --header), else --header when it writes its
+// other options long (--request, --silent), else -H.
+func headerFlag(inv invocation) string {
+	long, short := 0, 0
+	for _, o := range inv.opts {
+		if o.name == "header" {
+			if strings.HasPrefix(o.word, "--") {
+				return "--header"
+			}
+			return "-H"
+		}
+		if !styleOpts[o.name] {
+			continue
+		}
+		if strings.HasPrefix(o.word, "--") {
+			long++
+		} else {
+			short++
+		}
+	}
+	if long > short {
+		return "--header"
+	}
+	return "-H"
 }

@@ -26,7 +26,8 @@ import (
 )
 
 // TestFixCorpora runs the fixes over every labelled corpus (with its
-// users.json as the user map, when it has one, and the learner role) and
+// users.json or users.csv as the user map, when it has one, and the learner
+// role) and
 // holds them to the promises of `migaudit fix`: every changed file is still
 // valid in its format; every request a fix wrote is one the official v2
 // reference accepts and names no user by mail; the patch of --diff, applied
@@ -51,9 +52,12 @@ func TestFixCorpora(t *testing.T) {
 func fixCorpus(t *testing.T, cat *rules.Catalog, corpusDir string) (fixed, left int) {
 	work := copyTree(t, corpusDir)
 	fo := rules.FixOptions{GroupRole: "learner"}
-	if data, err := os.ReadFile(filepath.Join(work, "users.json")); err == nil {
-		if fo.Users, err = rules.ParseUserMap(data); err != nil {
-			t.Fatalf("users.json: %v", err)
+	// The corpus's user map, saved from List all users or kept as a CSV.
+	for _, name := range []string{"users.json", "users.csv"} {
+		if data, err := os.ReadFile(filepath.Join(work, name)); err == nil {
+			if fo.Users, err = rules.ParseUserMap(data); err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
 		}
 	}
 	opt := analyzer.Options{Catalog: cat, Exclude: []string{labelsFile, "FIXES.tsv"}, GoPass: true, GoPassAuto: true}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -146,6 +147,35 @@ func validFormat(path string, old, new []byte) string {
 		if yamlLoads(old) && !yamlLoads(new) {
 			return "the YAML would no longer load"
 		}
+	case fmtMarkdown:
+		return sameBlocks(readers.markdownRead, path, old, new)
+	case fmtRST:
+		return sameBlocks(readers.rstRead, path, old, new)
+	case fmtAsciiDoc:
+		return sameBlocks(readers.asciidocRead, path, old, new)
+	}
+	return ""
+}
+
+// sameBlocks returns why a document's code blocks changed shape: a fix
+// may change what a block holds, never where blocks start and end (a
+// line outside a list item's indentation ends its fence early).
+func sameBlocks(read func(string, []byte) (*rules.Found, error), path string, old, new []byte) string {
+	langs := func(src []byte) []string {
+		f, err := guard(func() (*rules.Found, error) { return read(path, src) })
+		if err != nil || f == nil {
+			return nil
+		}
+		var out []string
+		for _, sn := range f.Snippets {
+			if sn.Lang != "prose" {
+				out = append(out, sn.Lang)
+			}
+		}
+		return out
+	}
+	if !slices.Equal(langs(old), langs(new)) {
+		return "the document's code blocks would change (a line would fall out of its block)"
 	}
 	return ""
 }

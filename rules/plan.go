@@ -215,7 +215,7 @@ func dropParam(op *Operation, prm Param) (why string, ok bool) {
 	case "primaryGroupId":
 		return "the call sets primaryGroupId, which v2 changes with Add/Remove a user's role: split it by hand", false
 	case "deleteFromPrivateSubgroups":
-		if strings.Trim(strings.TrimSpace(prm.Value), `"'`) != "false" {
+		if !falseText(prm.Value) {
 			return "the call asks to remove the user from private subgroups, which v2 no longer does: call Remove a user's role for each private subgroup", false
 		}
 	}
@@ -287,4 +287,14 @@ func (c *Catalog) ParamValues(method, path, param string) []string {
 		}
 	}
 	return nil
+}
+
+// falseText reports whether a parameter's value as written is false: JSON's
+// false, and the spellings YAML readers take for it (False, no, off).
+func falseText(v string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(v), `"'`)) {
+	case "false", "no", "off":
+		return true
+	}
+	return false
 }

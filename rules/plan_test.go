@@ -52,6 +52,7 @@ func TestPlanURL(t *testing.T) {
 		{"GET", "https://acme.360learning.com/api/v1/users/getUserByExternalId/E1/sap?apiKey=k&foo=1", FixOptions{}, true,
 			"https://acme.360learning.com/api/v2/external-ids?value[eq]=E1&platform[eq]=sap&type[eq]=user&foo=1"},
 		{"GET", "https://acme.360learning.com/api/v1/users/getUserByExternalId/E1/sap", FixOptions{}, false, "left: v2 pages"},
+		{"GET", "https://acme.360learning.com/api/v1/users/getUserByExternalId/:externalId/:platform", FixOptions{}, true, "left: the path variable :externalId would move into the query"},
 		{"GET", "https://acme.360learning.com/api/v1/users?company=c&deleted=true&apiKey=k", FixOptions{}, true,
 			"https://acme.360learning.com/api/v2/users"},
 		{"DELETE", "https://acme.360learning.com/api/v1/groups/{{groupId}}/users/64b7f0c2a1e4d3b2c1a09f8e", FixOptions{GroupRole: "learner"}, false,
@@ -155,6 +156,14 @@ func TestParseUserMap(t *testing.T) {
 		}
 		if err != nil || m["ada@acme.io"] != id {
 			t.Errorf("%s: got %v, %v", tc.name, m, err)
+		}
+	}
+}
+
+func TestFalseText(t *testing.T) {
+	for v, want := range map[string]bool{"false": true, "False": true, `"false"`: true, "no": true, "off": true, "true": false, "": false, "0": false, "{{ keep }}": false} {
+		if got := falseText(v); got != want {
+			t.Errorf("falseText(%q) = %v, want %v", v, got, want)
 		}
 	}
 }

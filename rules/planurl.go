@@ -113,6 +113,11 @@ func (b *urlBuilder) path(op *Operation, opt FixOptions, p *Plan) error {
 			if !ok {
 				continue
 			}
+			if i, j := b.segRange(k); strings.HasPrefix(b.u.norm.s[i:j], ":") {
+				// A path variable (Postman's :externalId) is filled in
+				// in the path only: in the query it would be sent as is.
+				return leave("the path variable %s would move into the query, where it is not filled in: give the value or a {{variable}}", b.u.norm.s[i:j])
+			}
 			lit(sep + r.V2Param + "=")
 			pieces = append(pieces, piece{ref: k})
 			sep = "&"

@@ -53,10 +53,14 @@ func dedentSnippet(src []byte, lang string, ls []line, cut, at int) rules.Snippe
 	}
 	var text []byte
 	var offs []int
-	for _, ln := range ls {
+	prefix := ""
+	for n, ln := range ls {
 		s := ln.start
 		for k := 0; k < cut && s < ln.end && (src[s] == ' ' || src[s] == '\t'); k++ {
 			s++
+		}
+		if n == 0 || prefix == "" {
+			prefix = string(src[ln.start:s])
 		}
 		for i := s; i < ln.next; i++ {
 			text = append(text, src[i])
@@ -64,7 +68,11 @@ func dedentSnippet(src []byte, lang string, ls []line, cut, at int) rules.Snippe
 		}
 	}
 	offs = append(offs, ls[len(ls)-1].next)
-	return rules.Snippet{Lang: lang, Text: string(text), Start: offs[0], Map: offs}
+	sn := rules.Snippet{Lang: lang, Text: string(text), Start: offs[0], Map: offs}
+	if prefix != "" {
+		sn.Encode = indentEncoder(prefix)
+	}
+	return sn
 }
 
 // withProse appends the prose snippet: src with the byte ranges blanked to

@@ -74,7 +74,16 @@ func (b *block) snippet(src []byte) rules.Snippet {
 		}
 	}
 	offs = append(offs, b.lines[len(b.lines)-1][1])
-	return rules.Snippet{Lang: lang, Text: string(text), Start: offs[0], Map: offs}
+	return rules.Snippet{Lang: lang, Text: string(text), Start: offs[0], Map: offs, Encode: indentEncoder(strings.Repeat(" ", b.indent))}
+}
+
+// indentEncoder writes text a fix inserts into a block whose lines the
+// file indents by prefix (a fence in a list item, an rst directive's
+// content): each new line gets the prefix, so it stays in the block.
+func indentEncoder(prefix string) func(string) (string, error) {
+	return func(s string) (string, error) {
+		return strings.ReplaceAll(s, "\n", "\n"+prefix), nil
+	}
 }
 
 // fences finds the fenced code blocks of src in one pass over its lines.

@@ -51,6 +51,19 @@ type uriFixer struct {
 	headerWhy    string // why headers cannot be added (headers: from an expression)
 }
 
+// anchored reports whether a node carries an anchor (&name).
+func anchored(n *yamlv3.Node) bool { return n != nil && n.Anchor != "" }
+
+// anchorOf returns the first anchor of the nodes.
+func anchorOf(ns ...*yamlv3.Node) string {
+	for _, n := range ns {
+		if anchored(n) {
+			return n.Anchor
+		}
+	}
+	return ""
+}
+
 // listRef names an entry of one of the fixer's lists.
 type listRef struct{ list, index int }
 
@@ -60,6 +73,18 @@ func (r *reader) uriFixer(m *yamlv3.Node, opts map[string]*option, body []rules.
 	url := opts["url"]
 	if freeFormArgs || url == nil || url.parent == nil {
 		f.refuse = "the uri task writes its arguments as a key=value string, which cannot carry headers: rewrite the task with a mapping of arguments first"
+		return f
+	}
+	// A node with an anchor may be reused elsewhere (*name): changing it
+	// here would change the other uses, which get no headers.
+	for _, name := range []string{"url", "method", "body", "headers"} {
+		if o := opts[name]; o != nil && (anchored(o.node) || anchored(o.parent)) {
+			f.refuse = "the task's " + name + " is anchored (&" + anchorOf(o.node, o.parent) + ") and may be reused elsewhere: change every use by hand"
+			return f
+		}
+	}
+	if anchored(m) {
+		f.refuse = "the task's arguments are anchored (&" + m.Anchor + ") and may be reused elsewhere: change every use by hand"
 		return f
 	}
 	listOf := map[*yamlv3.Node]int{}

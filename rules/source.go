@@ -80,6 +80,18 @@ type snippetFixer struct {
 	back  map[Span]Span
 }
 
+// insertAt maps an insertion point of the snippet into the file. At the
+// end of a line whose end the snippet leaves out (an AsciiDoc callout), the
+// text goes right after the line's last byte, before what was left out;
+// elsewhere (after a YAML block's indentation) at the mapped offset.
+func (f *snippetFixer) insertAt(i int) int {
+	m, t := f.sn.Map, f.sn.Text
+	if m != nil && i > 0 && i < len(t) && (t[i] == '\n' || t[i] == '\r') && m[i] != m[i-1]+1 {
+		return m[i-1] + 1
+	}
+	return f.sn.Offset(i)
+}
+
 // spansLines reports whether e replaces text whose file range differs from
 // the snippet's only by the embedding's indentation at the start of the
 // lines it covers (a YAML block scalar's): that indentation goes with them,
@@ -114,6 +126,10 @@ func (f *snippetFixer) Fix(p *Plan) ([]Edit, error) {
 	var out []Edit
 	for _, e := range inner {
 		sp := f.sn.MapSpan(e.Span)
+		if e.Span.Start == e.Span.End {
+			sp.Start = f.insertAt(e.Span.Start)
+			sp.End = sp.Start
+		}
 		if sp.End-sp.Start != e.Span.End-e.Span.Start && !f.spansLines(e) {
 			return nil, &Unfixable{Reason: "the change would cross the lines of the embedding file"}
 		}

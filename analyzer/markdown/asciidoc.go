@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/migaudit/migaudit/rules"
@@ -123,8 +124,33 @@ func contiguous(src []byte, lang string, ls []line, from, to int) rules.Snippet 
 		return rules.Snippet{Lang: lang, Start: at}
 	}
 	start, end := ls[from].start, ls[to-1].next
-	return rules.Snippet{Lang: lang, Text: string(src[start:end]), Start: start}
+	if !callout.Match(src[start:end]) {
+		return rules.Snippet{Lang: lang, Text: string(src[start:end]), Start: start}
+	}
+	// Callouts (curl … \ <1>) are not code: drop them and the blanks
+	// before them, so a line continuation stays one.
+	var text []byte
+	var offs []int
+	for _, ln := range ls[from:to] {
+		cut := ln.end
+		if m := callout.FindIndex(src[ln.start:ln.end]); m != nil {
+			cut = ln.start + m[0]
+		}
+		for i := ln.start; i < ln.next; i++ {
+			if i >= cut && i < ln.end {
+				continue
+			}
+			text = append(text, src[i])
+			offs = append(offs, i)
+		}
+	}
+	offs = append(offs, end)
+	return rules.Snippet{Lang: lang, Text: string(text), Start: offs[0], Map: offs}
 }
+
+// callout matches the callout markers ending a line of an AsciiDoc block
+// (<1>, <!--2-->), with the blanks before them.
+var callout = regexp.MustCompile(`(?m)(?:[ \t]+(?:<\d+>|<!--\d+-->))+[ \t]*\r?$`)
 
 // adocSourceAttr reads a block attribute list: whether it styles the block
 // as source code, and the language ("source,bash", ",bash",

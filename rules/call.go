@@ -102,6 +102,11 @@ type Call struct {
 	// test scripts, a curl whose output goes to the terminal. Fixes that
 	// change what a response holds (a paginated list) need it.
 	ResponseUnused bool
+	// ResponseRead reports that the reader knows something reads the
+	// response (a pipe or capture of curl's output, a collection's test
+	// script, a .http response handler, an Ansible register:), even when
+	// it cannot tell which fields.
+	ResponseRead bool
 	// Fixer writes fixes in the call's own syntax; nil when its reader
 	// cannot change it.
 	Fixer Fixer

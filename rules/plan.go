@@ -113,6 +113,9 @@ func (c *Catalog) Plan(call *Call, src []byte, opt FixOptions) (*Plan, error) {
 			return nil, leave("the code reads %s from the v1 response, which v2 changes", f.Name)
 		}
 	}
+	if r := responseRule(op); r != nil && call.ResponseRead {
+		return nil, leave("the response is read (a test, a handler, register:, a pipe or a capture) and v2 changes it (%s): update what reads it with the request", r.Title)
+	}
 	if op.Rule("pagination") != nil && !call.ResponseUnused {
 		return nil, leave("v2 pages this list (and changes its items): code reading the response must follow the Link header; migrate it by hand")
 	}
@@ -297,4 +300,15 @@ func falseText(v string) bool {
 		return true
 	}
 	return false
+}
+
+// responseRule returns the rule saying v2 answers the operation with
+// another response (not just the same one), or nil.
+func responseRule(op *Operation) *Rule {
+	for _, r := range op.Rules {
+		if r.Kind == "response" && r.Severity != Info {
+			return r
+		}
+	}
+	return nil
 }

@@ -167,3 +167,24 @@ func TestFalseText(t *testing.T) {
 		}
 	}
 }
+
+func TestPlanLeavesResponsesRead(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	call, src := rawCall("PUT", "https://acme.360learning.com/api/v1/users/64b7f0c2a1e4d3b2c1a09f8e/pseudonymize")
+	if _, err := cat.Plan(call, src, FixOptions{}); err != nil {
+		t.Fatalf("not read: %v", err)
+	}
+	call.ResponseRead = true
+	if _, err := cat.Plan(call, src, FixOptions{}); err == nil || !strings.Contains(err.Error(), "the response is read") {
+		t.Errorf("read: got %v", err)
+	}
+	// Remove a user's role answers as v1 did: reading it changes nothing.
+	call, src = rawCall("DELETE", "https://acme.360learning.com/api/v1/groups/g1/users/64b7f0c2a1e4d3b2c1a09f8e")
+	call.ResponseRead = true
+	if _, err := cat.Plan(call, src, FixOptions{GroupRole: "learner"}); err != nil {
+		t.Errorf("remove role, read: %v", err)
+	}
+}

@@ -143,6 +143,21 @@ func TestResponseUnused(t *testing.T) {
 			t.Errorf("%q: ResponseUnused %v, want %v", tt.src, got, tt.unused)
 		}
 	}
+	// ResponseRead: something reads the body (not just -w's status, not
+	// a body sent to /dev/null).
+	for src, want := range map[string]bool{
+		"curl -s " + u:                                       false,
+		"curl -s " + u + " | jq .status":                     true,
+		"st=$(curl -s " + u + ")":                            true,
+		"curl -s -o out.json " + u:                           true,
+		"curl -s -o /dev/null -w '%{http_code}' " + u:        false,
+		"curl -sf -o /dev/null " + u + " || echo failed >&2": false,
+	} {
+		f := read(t, src)
+		if len(f.Calls) == 1 && f.Calls[0].ResponseRead != want {
+			t.Errorf("%q: ResponseRead %v, want %v", src, f.Calls[0].ResponseRead, want)
+		}
+	}
 }
 
 func TestHTTPResponseUnused(t *testing.T) {

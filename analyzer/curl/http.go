@@ -209,7 +209,8 @@ func (hr *httpReader) request(b httpRequest) error {
 	fx := &httpFixer{text: hr.text, implied: c.MethodSpan.IsZero(), snippet: hr.snippet}
 	fx.url = hr.requestURL(first)
 	fx.headersEnd = ls[k-1].end
-	c.ResponseUnused = !hr.responseRead(ls)
+	c.ResponseRead = hr.responseRead(ls)
+	c.ResponseUnused = !c.ResponseRead
 	if k < len(ls) {
 		c.Params = append(c.Params, hr.body(ls[k+1:])...)
 		fx.fileBody = bodyFromFile(ls[k+1:])

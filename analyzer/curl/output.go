@@ -82,3 +82,19 @@ func writesOutput(inv invocation) bool {
 	}
 	return inv.flags["remote-name"] || inv.flags["remote-name-all"]
 }
+
+// readsBody reports curl options that keep the response's body where a
+// script may read it: a file (but /dev/null), a remote name. -w and -D
+// write the status and headers only.
+func readsBody(inv invocation) bool {
+	for _, o := range inv.opts {
+		switch o.name {
+		case "output", "output-dir":
+			if len(o.val.ps) == 1 && o.val.ps[0].hole == "" && o.val.ps[0].lit == "/dev/null" {
+				continue
+			}
+			return true
+		}
+	}
+	return inv.flags["remote-name"] || inv.flags["remote-name-all"]
+}

@@ -350,12 +350,14 @@ func (r *reader) command(u *unit, st *syntax.Stmt, c *syntax.CallExpr, sc *scope
 		if at == nil {
 			switch {
 			case tool == "curl":
+				call.ResponseRead = r.isCaptured(u, st) || readsBody(cmd.inv)
 				call.ResponseUnused = !r.isCaptured(u, st) && !writesOutput(cmd.inv)
 				if len(cmd.urls) == 1 {
 					call.Fixer = r.newCurlFixer(u, c, k, cmd, stdin)
 				}
 			case cmd.httpie != nil:
-				call.ResponseUnused = !r.isCaptured(u, st) && !cmd.httpie.output
+				call.ResponseRead = r.isCaptured(u, st) || cmd.httpie.output
+				call.ResponseUnused = !call.ResponseRead
 				call.Fixer = r.newHTTPieFixer(u, c, k, cmd)
 			}
 		}

@@ -29,8 +29,9 @@ type scope struct {
 	// auth is the nearest auth block; nil when there is none.
 	auth *node
 	// tests reports that the collection or an enclosing folder has a test
-	// script, which may read the response of every request below it.
-	tests bool
+	// script, which may read the response of every request below it;
+	// readsBody that one of them reads the response's body.
+	tests, readsBody bool
 }
 
 func readCollection(file string, src []byte, root *node) *rules.Found {
@@ -39,7 +40,7 @@ func readCollection(file string, src []byte, root *node) *rules.Found {
 	if a := authBlock(root); a != nil {
 		sc.auth = a
 	}
-	sc.tests = hasTestScript(root)
+	sc.tests, sc.readsBody = testScript(root)
 	w.events(root)
 	w.items(root.get("item"), sc, 0)
 	return w.found
@@ -59,7 +60,8 @@ func (w *walker) items(list *node, sc scope, depth int) {
 		if a := authBlock(it); a != nil {
 			inner.auth = a
 		}
-		inner.tests = sc.tests || hasTestScript(it)
+		tests, body := testScript(it)
+		inner.tests, inner.readsBody = sc.tests || tests, sc.readsBody || body
 		w.events(it)
 		if req := it.get("request"); req != nil {
 			w.request(it, req, inner)
@@ -70,7 +72,7 @@ func (w *walker) items(list *node, sc scope, depth int) {
 
 // request reads one request item into a call (or a pending call).
 func (w *walker) request(item, req *node, sc scope) {
-	call := rules.Call{File: w.file, Reader: readerName, Span: item.span, ResponseUnused: !sc.tests}
+	call := rules.Call{File: w.file, Reader: readerName, Span: item.span, ResponseUnused: !sc.tests, ResponseRead: sc.readsBody}
 	inherited := sc.auth
 	var urlNode *node
 	switch req.kind {
@@ -205,12 +207,13 @@ func authAttrs(n *node) map[string]*node {
 	return out
 }
 
-// hasTestScript reports whether an item (or the collection) has an enabled
-// test script with some code: a script that may read the response.
-func hasTestScript(it *node) bool {
+// testScript reports whether an item (or the collection) has a test
+// script, and whether one reads the response's body (pm.response.json(),
+// responseBody, …) rather than only its status.
+func testScript(it *node) (tests, readsBody bool) {
 	list := it.get("event")
 	if list == nil || list.kind != kArray {
-		return false
+		return false, false
 	}
 	for _, ev := range list.elems {
 		if ev.kind != kObject || ev.isDisabled() || ev.text("listen") != "test" {
@@ -220,22 +223,34 @@ func hasTestScript(it *node) bool {
 		if script == nil || script.kind != kObject {
 			continue
 		}
+		var code []string
 		switch exec := script.get("exec"); {
 		case exec == nil:
 		case exec.kind == kString:
-			if strings.TrimSpace(exec.str) != "" {
-				return true
-			}
+			code = append(code, exec.str)
 		case exec.kind == kArray:
 			for _, l := range exec.elems {
-				if l.kind == kString && strings.TrimSpace(l.str) != "" {
-					return true
+				if l.kind == kString {
+					code = append(code, l.str)
 				}
 			}
 		}
+		text := strings.Join(code, "\n")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		tests = true
+		for _, r := range bodyReads {
+			if strings.Contains(text, r) {
+				readsBody = true
+			}
+		}
 	}
-	return false
+	return tests, readsBody
 }
+
+// bodyReads are how a Postman script reads a response's body.
+var bodyReads = []string{"response.json", "response.text", "responseBody", "response.body", "response.stream", "jsonData"}
 
 // events hands the pre-request and test scripts of an item (or of the
 // collection) back as JavaScript snippets for the text reader.

@@ -174,4 +174,13 @@ func TestResponseUnused(t *testing.T) {
 			t.Errorf("%s: %d calls, want %d", tc.name, len(found.Calls), len(tc.want))
 		}
 	}
+	// A test that reads the body (not just the status) makes ResponseRead.
+	body := `"event": [{"listen": "test", "script": {"exec": ["const u = pm.response.json();", "pm.expect(u.status).to.eql('user_updated');"]}}]`
+	found := mustRead(t, collection(req("status", test)+", "+req("body", body)))
+	for _, c := range found.Calls {
+		name := c.URLText()[strings.Index(c.URLText(), "n=")+2:]
+		if c.ResponseRead != (name == "body") {
+			t.Errorf("%s: ResponseRead = %v", name, c.ResponseRead)
+		}
+	}
 }

@@ -77,6 +77,7 @@ func (r *reader) uriTask(m *yamlv3.Node) {
 		Span: r.nodeSpan(m),
 		// Without register: nothing in the play can read the response.
 		ResponseUnused: get(m, "register") == nil,
+		ResponseRead:   get(m, "register") != nil,
 	}
 	if o := opts["method"]; o != nil && (o.node == nil || o.node.Kind == yamlv3.ScalarNode) {
 		call.MethodSpan = o.ms.span(0, len(o.ms.text))

@@ -91,6 +91,11 @@ func (fx *fixer) verify(path string, src []byte, cands []*candidate, oldErrs, ol
 			if probs := fx.cat.CheckV2(r); len(probs) > 0 {
 				failures[c], bad = "the v2 reference would refuse it: "+strings.Join(probs, "; "), true
 				kept = without(kept, c)
+				continue
+			}
+			if why := bodyKept(c, nc); why != "" {
+				failures[c], bad = why, true
+				kept = without(kept, c)
 			}
 		}
 		if bad {
@@ -240,4 +245,35 @@ func without(cs []*candidate, c *candidate) []*candidate {
 		}
 	}
 	return out
+}
+
+// bodyKept returns why the fixed call nc does not send the body fields the
+// call sent, but those the plan removes: a fix may take fields out, never
+// lose or damage the others.
+func bodyKept(c *candidate, nc *rules.Call) string {
+	count := func(ps []rules.Param) map[string]int {
+		m := map[string]int{}
+		for _, p := range ps {
+			if p.In == rules.InBody || p.In == rules.InForm {
+				m[p.Name]++
+			}
+		}
+		return m
+	}
+	want := count(c.call.Params)
+	for name, n := range count(c.plan.Remove) {
+		want[name] -= n
+	}
+	got := count(nc.Params)
+	for name, n := range want {
+		if n > 0 && got[name] < n {
+			return "the fixed request would no longer send the body field " + name
+		}
+	}
+	for name, n := range got {
+		if n > want[name] {
+			return "the fixed request would send a body field it did not: " + name
+		}
+	}
+	return ""
 }

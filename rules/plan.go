@@ -120,6 +120,11 @@ func (c *Catalog) Plan(call *Call, src []byte, opt FixOptions) (*Plan, error) {
 		return nil, leave("v2 pages this list (and changes its items): code reading the response must follow the Link header; migrate it by hand")
 	}
 	b := &urlBuilder{cat: c, u: u, src: src}
+	for _, prm := range call.Params {
+		if prm.In == InQuery {
+			b.queryKnown = true
+		}
+	}
 	if err := b.path(op, opt, p); err != nil {
 		return nil, err
 	}
@@ -141,6 +146,9 @@ func (c *Catalog) Plan(call *Call, src []byte, opt FixOptions) (*Plan, error) {
 	}
 	if err := b.query(drop); err != nil {
 		return nil, err
+	}
+	if why := formLeft(call.Params, p.Remove); why != "" {
+		return nil, leave("%s", why)
 	}
 	edits, err := b.edits()
 	if err != nil {
@@ -311,4 +319,24 @@ func responseRule(op *Operation) *Rule {
 		}
 	}
 	return nil
+}
+
+// formLeft says why form fields that stay in the body block the fix: v2
+// takes JSON bodies, and turning a form into JSON is the code's to do.
+func formLeft(params, removed []Param) string {
+	for _, prm := range params {
+		if prm.In != InForm {
+			continue
+		}
+		gone := false
+		for _, r := range removed {
+			if r.Span == prm.Span && r.Name == prm.Name {
+				gone = true
+			}
+		}
+		if !gone {
+			return "the call sends form fields (" + prm.Name + "), and v2 takes a JSON body: send them as JSON by hand"
+		}
+	}
+	return ""
 }

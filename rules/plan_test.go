@@ -188,3 +188,34 @@ func TestPlanLeavesResponsesRead(t *testing.T) {
 		t.Errorf("remove role, read: %v", err)
 	}
 }
+
+func TestPlanLeavesHiddenQueriesAndForms(t *testing.T) {
+	cat, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// ?${qs}: the query may carry the credentials; unless the reader knows
+	// what it holds (its query Params).
+	u := "https://acme.360learning.com/api/v1/users/64b7f0c2a1e4d3b2c1a09f8e/pseudonymize?${qs}"
+	call, src := rawCall("PUT", u)
+	if _, err := cat.Plan(call, src, FixOptions{}); err == nil || !strings.Contains(err.Error(), "the query string comes from ${qs}") {
+		t.Errorf("hidden query: got %v", err)
+	}
+	call.Params = []Param{{Name: "company", In: InQuery, Span: Span{100, 110}}}
+	if _, err := cat.Plan(call, src, FixOptions{}); err != nil {
+		t.Errorf("known query: %v", err)
+	}
+	// Form fields that stay: v2 takes JSON.
+	call, src = rawCall("PUT", "https://acme.360learning.com/api/v1/users/64b7f0c2a1e4d3b2c1a09f8e")
+	call.Params = []Param{
+		{Name: "apiKey", In: InForm, Span: Span{100, 110}},
+		{Name: "firstName", In: InForm, Span: Span{111, 120}},
+	}
+	if _, err := cat.Plan(call, src, FixOptions{}); err == nil || !strings.Contains(err.Error(), "form fields (firstName)") {
+		t.Errorf("form: got %v", err)
+	}
+	call.Params = call.Params[:1] // only credentials: they go, nothing stays
+	if _, err := cat.Plan(call, src, FixOptions{}); err != nil {
+		t.Errorf("form of credentials only: %v", err)
+	}
+}

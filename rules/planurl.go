@@ -16,6 +16,10 @@ type urlBuilder struct {
 	reps []replacement
 	// added reports that the path added query parameters.
 	added bool
+	// queryKnown reports that the reader knows the parameters a query
+	// written as an expression holds (url.Values it read): they are the
+	// call's query Params, removed where they are written.
+	queryKnown bool
 	text  string
 }
 
@@ -275,6 +279,10 @@ func (b *urlBuilder) query(drop []Param) error {
 		amp := strings.IndexByte(s[q:end], '&')
 		if amp < 0 {
 			amp = end - q
+		}
+		if name, _, _ := strings.Cut(s[q:q+amp], "="); strings.ContainsRune(name, hole) && !b.queryKnown {
+			// ?${qs}, "?" + q: parameters the URL does not show.
+			return leave("the query string comes from %s, which may carry the v1 credentials: build it without them by hand", b.display(q, q+amp))
 		}
 		sp := b.u.norm.span(q, q+amp)
 		d := false

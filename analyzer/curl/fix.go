@@ -168,6 +168,10 @@ func (f *curlFixer) bodyLeft(removed map[*option]bool) (jsonBody bool, err error
 // headers returns the -H options the plan adds, and Content-Type for a
 // JSON body sent without one (curl -d would say it is a form).
 func (f *curlFixer) headers(p *rules.Plan, jsonBody bool) ([]string, error) {
+	if p.AddBearer && (hasOpt(f.inv, "user") || f.inv.flags["netrc"] || hasOpt(f.inv, "netrc-file")) {
+		// curl would send them as Authorization: Basic beside the bearer.
+		return nil, &rules.Unfixable{Reason: "the command authenticates with -u/--user or a netrc file (the v1 company and key, likely): replace it with the bearer token by hand"}
+	}
 	var out []string
 	h := headerFlag(f.inv)
 	if jsonBody && !f.inv.flags["json"] && !hasOpt(f.inv, "json") && !sendsContentType(p.Call) {

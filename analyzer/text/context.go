@@ -552,7 +552,12 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 		if toks[vf].param && vt > vf+1 {
 			switch strings.ToLower(toks[vf].text) {
 			case "-body":
+				// A hashtable goes as a form, unless the call says JSON
+				// (-ContentType 'application/json' with ConvertTo-Json).
 				in := rules.InForm
+				if a.psJSON(c) {
+					in = rules.InBody
+				}
 				if e.method == "GET" {
 					in = rules.InQuery
 				}
@@ -693,6 +698,21 @@ func (a *analysis) urlKeyword(c *call, argi int) bool {
 	switch strings.ToLower(a.toks[vf].text) {
 	case "endpoint", "url", "uri", "path":
 		return true
+	}
+	return false
+}
+
+// psJSON reports whether a PowerShell call says its body is JSON: a
+// -ContentType naming json.
+func (a *analysis) psJSON(c *call) bool {
+	for _, r := range c.args {
+		vf, vt := r[0], r[1]
+		if !a.toks[vf].param || !strings.EqualFold(a.toks[vf].text, "-contenttype") || vt <= vf+1 {
+			continue
+		}
+		if strings.Contains(strings.ToLower(a.src[a.toks[vf+1].start:a.toks[vt-1].end]), "json") {
+			return true
+		}
 	}
 	return false
 }

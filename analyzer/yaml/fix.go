@@ -83,6 +83,12 @@ func (r *reader) uriFixer(m *yamlv3.Node, opts map[string]*option, body []rules.
 			return f
 		}
 	}
+	for _, name := range []string{"url_username", "url_password", "force_basic_auth", "client_cert"} {
+		if opts[name] != nil {
+			f.refuse = "the task authenticates with " + name + ", which Ansible would send instead of (or beside) the bearer token: replace it by hand"
+			return f
+		}
+	}
 	if anchored(m) {
 		f.refuse = "the task's arguments are anchored (&" + m.Anchor + ") and may be reused elsewhere: change every use by hand"
 		return f

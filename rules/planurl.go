@@ -20,7 +20,7 @@ type urlBuilder struct {
 	// written as an expression holds (url.Values it read): they are the
 	// call's query Params, removed where they are written.
 	queryKnown bool
-	text  string
+	text       string
 }
 
 type replacement struct {

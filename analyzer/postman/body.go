@@ -136,7 +136,7 @@ func (w *walker) rawBody(b *node) []rules.Param {
 }
 
 // sanitizeJSON makes a Postman JSON body parseable without moving a byte:
-// unquoted {{variables}} become null padded with spaces, and the comments
+// unquoted {{variables}} become strings of their length, and the comments
 // Postman allows become spaces.
 func sanitizeJSON(s string) []byte {
 	b := []byte(s)
@@ -162,10 +162,13 @@ func sanitizeJSON(s string) []byte {
 				noCloser = true
 				continue
 			}
-			copy(b[i:], "null")
-			for k := i + 4; k < i+j+2; k++ {
-				b[k] = ' '
+			// A string as long as the variable, so the value's span
+			// covers all of it (a cut after it never splits it).
+			b[i] = '"'
+			for k := i + 1; k < i+j+1; k++ {
+				b[k] = 'x'
 			}
+			b[i+j+1] = '"'
 			i += j + 1
 		case c == '/' && i+1 < len(b) && b[i+1] == '/':
 			for ; i < len(b) && b[i] != '\n'; i++ {

@@ -43,6 +43,13 @@ func TestFixCases(t *testing.T) {
 			want: []string{`"bearer": {"token": "{{accessToken}}"}`, `"header": "Accept: application/json\n360-api-version: v2.0"`},
 		},
 		{
+			name: "an unquoted variable before a removed key stays whole",
+			src: collection(`{"name": "e", "request": {"auth": {"type": "bearer", "bearer": [{"key": "token", "value": "{{tok}}"}]}, "method": "PUT", "header": [],
+				"body": {"mode": "raw", "raw": "{\"firstName\": {{firstName}}, \"company\": \"{{company}}\"}"},
+				"url": "https://acme.360learning.com/api/v1/users/5b56f4c392af558eb5f1386c"}}`),
+			want: []string{`"raw": "{\"firstName\": {{firstName}}}"`},
+		},
+		{
 			name: "minified collection stays on one line",
 			src: `{"info":{"name":"m","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},"item":[{"name":"p","request":{"method":"PUT",` +
 				strings.ReplaceAll(strings.ReplaceAll(pseudoURL, "\n", ""), "\t", "") + `}}]}`,

@@ -41,8 +41,9 @@ type ev struct {
 	// other way, hdrTwice headers given more than once.
 	hdrObj             int
 	hdrOther, hdrTwice bool
-	// idiom names the request idiom a fixer can edit ("" when none).
-	idiom string
+	// idiom names the request idiom a fixer can edit ("" when none);
+	// client the object a Python call is made on, when not requests.
+	idiom, client string
 	// own is the definition of the URL when the call is its only use.
 	own *def
 }
@@ -529,6 +530,9 @@ func (a *analysis) callEvidence(e *ev, c *call, argi int, url string) {
 	}
 	a.refitMethod(e, c, url)
 	e.idiom = a.idiomOf(c)
+	if e.idiom == "python" && c.receiver != "requests" {
+		e.client = c.receiver
+	}
 	e.bearer = e.bearer || a.sendsBearer(c.cf, c.end)
 	// parameters
 	bodyIn := rules.InBody

@@ -33,6 +33,9 @@ type fixer struct {
 	// noNewLines reports a call in a snippet whose lines are indented in
 	// its file, where an added line could not be indented to fit.
 	noNewLines bool
+	// clientWhy, when set, is why the client object the call is made on
+	// may send more than the call shows (a session's params or auth).
+	clientWhy string
 }
 
 // litLayout is a literal mapping as written: its elements in order, where
@@ -85,6 +88,9 @@ func (f *fixer) owns(s rules.Span) bool {
 
 // Fix implements rules.Fixer.
 func (f *fixer) Fix(p *rules.Plan) ([]rules.Edit, error) {
+	if f.clientWhy != "" {
+		return nil, unfixable("%s", f.clientWhy)
+	}
 	if p.AddBearer {
 		return nil, unfixable("migaudit sees no bearer token sent with this call: send an OAuth2 bearer token first (Authorization: Bearer …, from POST /api/v2/oauth2/token); the fix then moves the call to v2")
 	}

@@ -147,6 +147,14 @@ func (a *analysis) newFixer(ev *ev, items []item, params []rules.Param) rules.Fi
 	}
 	cf, end := ev.cf, ev.ct
 	f := &fixer{idiom: ev.idiom, removable: map[rules.Span]litRef{}}
+	if ev.client != "" {
+		// A session may carry the v1 credentials for every call it makes.
+		for _, attr := range []string{".params", ".auth", ".cert"} {
+			if strings.Contains(a.src, ev.client+attr) {
+				f.clientWhy = "the call is made on " + ev.client + ", whose " + attr[1:] + " is set elsewhere and may send the v1 credentials: move it to v2 by hand"
+			}
+		}
+	}
 	f.own = append(f.own, a.span(cf, end))
 	if d := ev.own; d != nil && d.value != nil && d.value.to > d.at && d.at > 1 && a.soleUse(d.name, d.at-2, d.value.to-1, cf, end) {
 		f.own = append(f.own, a.span(d.at, d.value.to))

@@ -50,6 +50,9 @@ func (fx *fixer) goFile(path string, src []byte, findings []rules.Finding) {
 	if err == nil {
 		err = goValid(src, newSrc)
 	}
+	if err == nil {
+		err = goLeftovers(newSrc, fixed, edits)
+	}
 	if err != nil {
 		fx.leaveAll(append(fixed, covered...), "the Go fix did not pass verification ("+err.Error()+")")
 		return
@@ -86,6 +89,25 @@ func goValid(old, new []byte) error {
 	if f, err := gofmt.Source(old); err == nil && bytes.Equal(f, old) {
 		if f, err := gofmt.Source(new); err != nil || !bytes.Equal(f, new) {
 			return fmt.Errorf("not gofmt-clean")
+		}
+	}
+	return nil
+}
+
+// goLeftovers checks the line of each fixed request for what the pass did
+// not take apart (a form string body holding apiKey): the file's fixes are
+// then not trusted. The pass's fixes hold together, so none is kept.
+func goLeftovers(newSrc []byte, fixed []rules.Finding, edits []rules.Edit) error {
+	for _, f := range fixed {
+		at := shift(f.Span.Start, edits)
+		start := bytes.LastIndexByte(newSrc[:min(at, len(newSrc))], '\n') + 1
+		end := len(newSrc)
+		if i := bytes.IndexByte(newSrc[min(at, len(newSrc)):], '\n'); i >= 0 {
+			end = at + i
+		}
+		line := &rules.Call{Span: rules.Span{Start: start, End: end}}
+		if why := hiddenLeftovers(newSrc, line); why != "" {
+			return fmt.Errorf("line %d: %s", f.Line, strings.TrimSuffix(why, ": change it by hand"))
 		}
 	}
 	return nil

@@ -3,6 +3,8 @@ package analyzer
 import (
 	"strings"
 	"testing"
+
+	"github.com/migaudit/migaudit/rules"
 )
 
 func TestValidFormatSeesBrokenBlocks(t *testing.T) {
@@ -25,6 +27,21 @@ func TestValidFormatSeesBrokenBlocks(t *testing.T) {
 		}
 		if why := validFormat(name, []byte(pair[0]), []byte(pair[0])); why != "" {
 			t.Errorf("%s: the unchanged file fails: %s", name, why)
+		}
+	}
+}
+
+func TestHiddenLeftovers(t *testing.T) {
+	for src, want := range map[string]string{
+		`fetch(u, {method: "PATCH", body: "apiKey=k&firstName=Jo"})`:                "apiKey is still written",
+		`requests.patch(u, params=[("company", "acme")])`:                           "company is still written",
+		`fetch(u, {method: "PATCH", body: new URLSearchParams({firstName: "Jo"})})`: "URLSearchParams",
+		`requests.patch(u, files={"firstName": (None, "Jo")})`:                      "files=",
+		`requests.patch(u, json={"firstName": "Jo"}, headers=h)`:                    "",
+	} {
+		got := hiddenLeftovers([]byte(src), &rules.Call{Span: rules.Span{Start: 0, End: len(src)}})
+		if want == "" && got != "" || want != "" && !strings.Contains(got, want) {
+			t.Errorf("%s: got %q, want %q", src, got, want)
 		}
 	}
 }

@@ -172,6 +172,11 @@ func (f *curlFixer) headers(p *rules.Plan, jsonBody bool) ([]string, error) {
 		// curl would send them as Authorization: Basic beside the bearer.
 		return nil, &rules.Unfixable{Reason: "the command authenticates with -u/--user or a netrc file (the v1 company and key, likely): replace it with the bearer token by hand"}
 	}
+	for _, o := range f.inv.opts {
+		if o.name == "header" && len(o.val.ps) > 0 && strings.HasPrefix(o.val.ps[0].lit, "@") {
+			return nil, &rules.Unfixable{Reason: "the command reads headers from a file (-H @file), which may already send an Authorization header: move it to v2 by hand"}
+		}
+	}
 	var out []string
 	h := headerFlag(f.inv)
 	if jsonBody && !f.inv.flags["json"] && !hasOpt(f.inv, "json") && !sendsContentType(p.Call) {

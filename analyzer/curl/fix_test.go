@@ -35,6 +35,8 @@ func TestFixCommands(t *testing.T) {
 		{"long options: the headers are written long too",
 			`curl --silent --request PUT --url "` + lms + `/api/v1/users/` + id + `/pseudonymize?company=acme&apiKey=$KEY"`, rules.FixOptions{},
 			`curl --silent --request PUT --url "` + lms + `/api/v2/users/` + id + `/pseudonymize" --header "360-api-version: v2.0" --header "Authorization: Bearer ${ACCESS_TOKEN}"`},
+		{"headers from a file", `curl -X PUT "` + lms + `/api/v1/users/` + id + `/pseudonymize" -H @headers.txt`, rules.FixOptions{},
+			"left: reads headers from a file"},
 		{"token given",
 			`curl -X PUT "` + lms + `/api/v1/users/` + id + `/pseudonymize"`, rules.FixOptions{Token: "$(vault read -field=token lms)"},
 			`curl -X PUT "` + lms + `/api/v2/users/` + id + `/pseudonymize" -H "360-api-version: v2.0" -H "Authorization: Bearer $(vault read -field=token lms)"`},

@@ -41,6 +41,9 @@ func (c *checker) callFix(s *site, call *rules.Call, f *ast.File) (*callFixed, e
 	if err != nil {
 		return nil, err
 	}
+	if s.rawQueryOpaque {
+		return nil, unfixable("the request's query is set from text (req.URL.RawQuery = …) that may carry the v1 credentials: move it to v2 by hand")
+	}
 	if p.AddBearer && !s.authSet {
 		// Go clients usually authenticate in an http.RoundTripper (an
 		// oauth2 transport) this pass cannot see: moving the call to v2

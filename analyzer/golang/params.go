@@ -378,6 +378,9 @@ func (c *checker) rawQuery(s *site, en *env) {
 		sub := newEnv(en.params)
 		sub.summary = en.summary
 		c.eval(val, sub)
+		if len(sub.query) == 0 {
+			s.rawQueryOpaque = true
+		}
 		for _, v := range sub.query {
 			s.params = append(s.params, c.valuesVar(v, rules.InQuery)...)
 		}

@@ -51,6 +51,7 @@ func TestNoFixReasons(t *testing.T) {
 		"Refresh":       {"shared with other code", "no migration guide covers this endpoint"},
 		"Deactivate":    {"unknown body parameter toDeactivateAt"},
 		"RetitleBoth":   {"url.Values other code may send too", "send the OAuth2 bearer token"},
+		"Forget":        {"req.URL.RawQuery"},
 		// acme/planimports: each fix alone is right, both would leave os unused.
 		"SetTitle": {"the import of os would be left unused"},
 		"SetOrg":   {"the import of os would be left unused"},

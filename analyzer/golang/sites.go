@@ -14,7 +14,10 @@ import (
 
 // site is a request the code makes, as far as one call shows it.
 type site struct {
-	call *ast.CallExpr
+	// rawQueryOpaque reports a req.URL.RawQuery set from text the pass
+	// cannot take apart (it may carry the v1 credentials).
+	rawQueryOpaque bool
+	call           *ast.CallExpr
 	// method is the upper-case method, or ""; methodExpr is where it is
 	// written in this call, if it is; methodParam is a helper parameter
 	// giving it.

@@ -288,3 +288,19 @@ func (c *Client) Leavers(ctx context.Context) (*http.Response, error) {
 	}
 	return c.hc.Do(req)
 }
+
+// Forget sets the query as text after the request is built: the pass
+// cannot tell it holds the credentials, so the call is not moved.
+func (c *Client) Forget(ctx context.Context, userID string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, lmsHost+"/api/v1/users/"+userID+"/pseudonymize", nil) // want `v1 pseudonymizeUser.*\[pseudonymize-user-endpoint\]`
+	if err != nil {
+		return err
+	}
+	req.URL.RawQuery = "company=acme&apiKey=" + c.token
+	req.Header.Set("Authorization", "Bearer "+c.token)
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

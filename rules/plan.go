@@ -114,7 +114,7 @@ func (c *Catalog) Plan(call *Call, src []byte, opt FixOptions) (*Plan, error) {
 		}
 	}
 	if r := responseRule(op); r != nil && call.ResponseRead {
-		return nil, leave("the response is read (a test, a handler, register:, a pipe or a capture) and v2 changes it (%s): update what reads it with the request", r.Title)
+		return nil, leave("the response is read (by code, a test, a handler, register:, a pipe or a capture) and v2 changes it (%s): update what reads it with the request", r.Title)
 	}
 	if op.Rule("pagination") != nil && !call.ResponseUnused {
 		return nil, leave("v2 pages this list (and changes its items): code reading the response must follow the Link header; migrate it by hand")

@@ -36,6 +36,9 @@ func (a *analysis) response(c *rules.Call, cf, ct int) {
 	if v := a.resultVar(cf); v != "" {
 		vars[v] = false
 	}
+	if a.consumedWhole(cf, ct) {
+		c.ResponseRead = true
+	}
 	end := min(len(toks), ct+responseWindow)
 	for j := ct; j < end; j++ {
 		t := &toks[j]
@@ -152,4 +155,19 @@ func (a *analysis) compared(j int) bool {
 	}
 	// "x".equals(code), 'x' in codes are not compared with the response
 	return j > 1 && toks[j-1].is("(") && toks[j-2].kind == kIdent && (toks[j-2].text == "equals" || toks[j-2].text == "Equals")
+}
+
+// consumedWhole reports a response read in ways the field analysis does
+// not follow: a promise chain (fetch(…).then(r => r.json()).then(…)) or a
+// destructuring assignment (const { data } = await axios.put(…)).
+func (a *analysis) consumedWhole(cf, ct int) bool {
+	toks := a.toks
+	if ct+1 < len(toks) && toks[ct].is(".") && toks[ct+1].kind == kIdent && toks[ct+1].text == "then" {
+		return true
+	}
+	k := cf - 1
+	if k >= 0 && toks[k].kind == kIdent && toks[k].text == "await" {
+		k--
+	}
+	return k >= 1 && toks[k].is("=") && (toks[k-1].is("}") || toks[k-1].is("]"))
 }

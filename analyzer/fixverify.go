@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -313,5 +314,37 @@ func hiddenLeftovers(src []byte, nc *rules.Call) string {
 			return w.why + ": change it by hand"
 		}
 	}
+	// A name the call sends that the file binds to a form object or to a
+	// string holding a credential (body: form, data=payload).
+	for _, m := range hiddenBinding.FindAllSubmatch(src, -1) {
+		if name := string(m[1]); wordIn(string(src[sp.Start:sp.End]), name) {
+			return "the call sends " + name + ", which holds a form or the v1 credentials: change it by hand"
+		}
+	}
 	return ""
+}
+
+// hiddenBinding matches a name bound to a form object or to a string
+// literal that holds apiKey.
+var hiddenBinding = regexp.MustCompile(`(?i)\b([A-Za-z_$][A-Za-z0-9_$]*)\s*:?=\s*(?:new\s+(?:FormData|URLSearchParams)\b|["'][^"'\n]*apikey)`)
+
+// wordIn reports whether name stands in text as a whole word.
+func wordIn(text, name string) bool {
+	for i := strings.Index(text, name); i >= 0; {
+		before := i == 0 || !isWordByte(text[i-1])
+		after := i+len(name) == len(text) || !isWordByte(text[i+len(name)])
+		if before && after {
+			return true
+		}
+		j := strings.Index(text[i+1:], name)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '$' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }

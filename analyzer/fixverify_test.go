@@ -45,3 +45,17 @@ func TestHiddenLeftovers(t *testing.T) {
 		}
 	}
 }
+
+func TestHiddenBindings(t *testing.T) {
+	src := "const form = new FormData();\nform.append(\"firstName\", \"Jo\");\nfetch(u, {method: \"PATCH\", body: form});\nconst former = 1;\nfetch(u, {body: formerly});\n"
+	call := func(text string) *rules.Call {
+		i := strings.Index(src, text)
+		return &rules.Call{Span: rules.Span{Start: i, End: i + len(text)}}
+	}
+	if why := hiddenLeftovers([]byte(src), call(`fetch(u, {method: "PATCH", body: form})`)); !strings.Contains(why, "the call sends form") {
+		t.Errorf("form through a variable: got %q", why)
+	}
+	if why := hiddenLeftovers([]byte(src), call(`fetch(u, {body: formerly})`)); why != "" {
+		t.Errorf("another name sharing a prefix: got %q", why)
+	}
+}

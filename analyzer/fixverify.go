@@ -109,7 +109,7 @@ func (fx *fixer) verify(path string, src []byte, cands []*candidate, oldErrs, ol
 		}
 		resolved := 0
 		for _, c := range kept {
-			resolved += len(c.findingsAll(fx))
+			resolved += len(fx.cat.Check(c.call, fx.check)) // suppressed ones too: the fix resolves them
 		}
 		if got := fx.countFindings(found); got != oldFindings-resolved {
 			for _, c := range kept {
@@ -120,12 +120,6 @@ func (fx *fixer) verify(path string, src []byte, cands []*candidate, oldErrs, ol
 		return kept, newSrc, failures
 	}
 	return nil, nil, failures
-}
-
-// findingsAll returns every finding the catalog makes about the candidate's
-// call (suppressed ones too), which its fix resolves.
-func (c *candidate) findingsAll(fx *fixer) []rules.Finding {
-	return fx.cat.Check(c.call, fx.check)
 }
 
 // countFindings counts the catalog's findings about the calls found.
